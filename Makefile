@@ -1,0 +1,66 @@
+# ai_adoption — every target is listed by `make help`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV        ?= .venv
+PYTHON      ?= python3
+BIN         := $(VENV)/bin
+DBT         := $(BIN)/dbt
+PROFILES    := --profiles-dir profiles
+LANDING     ?= data/landing
+export AI_ADOPTION_LANDING ?= $(LANDING)
+export AI_ADOPTION_DB ?= warehouse/ai_adoption.duckdb
+export DBT_SEND_ANONYMOUS_USAGE_STATS := False
+
+.PHONY: help setup run sample build headline lint fmt test test-dbt test-python check bench docs clean
+
+help: ## List every target with its purpose
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "} {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $@
+
+setup: $(BIN)/.installed ## Create .venv with the pinned dependencies (safe to run again)
+
+sample: setup ## Write the bundled sample landing data into $(LANDING) when it is absent
+	@if [ -d "$(LANDING)" ]; then echo "sample: $(LANDING) exists, keeping it"; \
+	else $(BIN)/python -m ai_adoption generate-sample --out "$(LANDING)"; fi
+
+build: setup ## dbt build (seeds, models, tests) on $(AI_ADOPTION_LANDING) into $(AI_ADOPTION_DB)
+	@mkdir -p $(dir $(AI_ADOPTION_DB))
+	$(DBT) build $(PROFILES)
+
+headline: setup ## Print the weekly headline (last 4 complete weeks, per dimension)
+	@$(BIN)/python -m ai_adoption headline --db "$(AI_ADOPTION_DB)"
+
+run: sample build headline ## Set up, write sample data if absent, build, print the headline
+
+lint: setup ## ruff on Python, sqlfluff on models, macros, tests and analyses
+	$(BIN)/ruff check ai_adoption tests_python benchmarks
+	$(BIN)/ruff format --check ai_adoption tests_python benchmarks
+	$(BIN)/sqlfluff lint models macros tests analyses
+
+fmt: setup ## Reformat Python (ruff) and SQL (sqlfluff fix)
+	$(BIN)/ruff format ai_adoption tests_python benchmarks
+	$(BIN)/sqlfluff fix models macros tests analyses
+
+test-dbt: setup ## Build on the small test landing data and run every dbt unit and data test
+	$(BIN)/python -m ai_adoption generate-sample --out target/test_landing --developers 40 --days 70 --seed 7 --force
+	@mkdir -p target
+	AI_ADOPTION_LANDING=target/test_landing AI_ADOPTION_DB=target/test.duckdb $(DBT) build $(PROFILES)
+
+test-python: setup ## pytest: package, end-to-end builds, real fixture, benchmark smoke
+	$(BIN)/pytest
+
+test: lint test-dbt test-python ## Set up, lint, build on test data, run every dbt and pytest test
+
+docs: setup ## Generate dbt docs into target/
+	$(DBT) docs generate $(PROFILES)
+
+clean: ## Remove build output (keeps .venv)
+	rm -rf target logs warehouse

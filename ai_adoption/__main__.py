@@ -1,0 +1,68 @@
+"""Command line: `python -m ai_adoption <command>` (see `--help`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m ai_adoption", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    sample = commands.add_parser(
+        "generate-sample", help="write a realistic, deterministic landing folder"
+    )
+    sample.add_argument("--out", type=Path, required=True, help="landing folder to write")
+    sample.add_argument("--developers", type=int, default=200)
+    sample.add_argument("--teams", type=int, default=8)
+    sample.add_argument("--days", type=int, default=182)
+    sample.add_argument("--start", default="2025-06-02", help="first day, YYYY-MM-DD")
+    sample.add_argument("--seed", type=int, default=42)
+    sample.add_argument("--force", action="store_true", help="replace an existing folder")
+
+    export = commands.add_parser(
+        "export-git", help="write git/*.ndjson commit metadata from a local clone"
+    )
+    export.add_argument("path", type=Path, help="path of the local clone")
+    export.add_argument("repository", help="repository name to record, e.g. acme/api")
+    export.add_argument(
+        "--out", type=Path, help="output file (default: stdout), e.g. data/landing/git/api.ndjson"
+    )
+    export.add_argument("--rev", default="--all", help="revisions to walk (default: all refs)")
+
+    headline = commands.add_parser("headline", help="print the headline table of a built warehouse")
+    headline.add_argument("--db", type=Path, default=Path("warehouse/ai_adoption.duckdb"))
+    headline.add_argument("--grain", default="week", choices=["day", "week", "month"])
+    headline.add_argument("--window", type=int, default=4, help="window length in buckets")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _build_parser().parse_args(argv)
+    if args.command == "generate-sample":
+        from ai_adoption.sample_data import SampleConfig, generate
+
+        config = SampleConfig(
+            developers=args.developers,
+            teams=args.teams,
+            days=args.days,
+            start=args.start,
+            seed=args.seed,
+        )
+        generate(args.out, config, force=args.force)
+        return 0
+    if args.command == "export-git":
+        from ai_adoption.git_export import export_repository
+
+        return export_repository(args.path, args.repository, out=args.out, rev=args.rev)
+    if args.command == "headline":
+        from ai_adoption.headline import print_headline
+
+        return print_headline(args.db, grain=args.grain, window=args.window)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
