@@ -1,0 +1,38 @@
+{% macro parse_timestamp_utc(value) %}
+    {{ return(adapter.dispatch('parse_timestamp_utc', 'ai_adoption')(value)) }}
+{% endmacro %}
+
+{% macro duckdb__parse_timestamp_utc(value) -%}
+    {#- An ISO-8601 text with its UTC offset to a UTC timestamp; NULL when it does not parse. -#}
+    cast(timezone('UTC', try_cast({{ value }} as timestamptz)) as timestamp)
+{%- endmacro %}
+
+{% macro reporting_date(utc_timestamp) %}
+    {{ return(adapter.dispatch('reporting_date', 'ai_adoption')(utc_timestamp)) }}
+{% endmacro %}
+
+{% macro duckdb__reporting_date(utc_timestamp) -%}
+    {#- The calendar date of a UTC timestamp in var('reporting_timezone'). -#}
+    cast(timezone('{{ var("reporting_timezone") }}', timezone('UTC', {{ utc_timestamp }})) as date)
+{%- endmacro %}
+
+{% macro parse_date(value) %}
+    {{ return(adapter.dispatch('parse_date', 'ai_adoption')(value)) }}
+{% endmacro %}
+
+{% macro duckdb__parse_date(value) -%}
+    {#- YYYY-MM-DD text to a date; NULL for anything else (2025-13-45 included). -#}
+    case
+        when regexp_matches(trim({{ value }}), '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')
+            then try_cast(trim({{ value }}) as date)
+    end
+{%- endmacro %}
+
+{% macro epoch_ms_to_date(value) %}
+    {{ return(adapter.dispatch('epoch_ms_to_date', 'ai_adoption')(value)) }}
+{% endmacro %}
+
+{% macro duckdb__epoch_ms_to_date(value) -%}
+    {#- Epoch milliseconds read as a UTC calendar date. -#}
+    cast(epoch_ms(cast({{ value }} as bigint)) as date)
+{%- endmacro %}

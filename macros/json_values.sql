@@ -1,0 +1,52 @@
+{#- Reading values out of vendor JSON. Engine-specific, so each is dispatched. -#}
+
+{% macro json_count(json_value) %}
+    {{ return(adapter.dispatch('json_count', 'ai_adoption')(json_value)) }}
+{% endmacro %}
+
+{% macro duckdb__json_count(json_value) -%}
+    {#- A count that is not a JSON number, or is negative, counts as 0 (contract section 7). -#}
+    case
+        when json_type({{ json_value }}) in ('UBIGINT', 'BIGINT', 'DOUBLE', 'HUGEINT')
+            and cast({{ json_value }} as double) >= 0
+            then cast(floor(cast({{ json_value }} as double)) as bigint)
+        else 0
+    end
+{%- endmacro %}
+
+{% macro json_count_is_invalid(json_value) %}
+    {{ return(adapter.dispatch('json_count_is_invalid', 'ai_adoption')(json_value)) }}
+{% endmacro %}
+
+{% macro duckdb__json_count_is_invalid(json_value) -%}
+    coalesce(
+        json_type({{ json_value }}) not in ('UBIGINT', 'BIGINT', 'DOUBLE', 'HUGEINT', 'NULL')
+        or (json_type({{ json_value }}) in ('UBIGINT', 'BIGINT', 'DOUBLE', 'HUGEINT')
+            and cast({{ json_value }} as double) < 0),
+        false
+    )
+{%- endmacro %}
+
+{% macro json_flag(json_value) %}
+    {{ return(adapter.dispatch('json_flag', 'ai_adoption')(json_value)) }}
+{% endmacro %}
+
+{% macro duckdb__json_flag(json_value) -%}
+    coalesce(json_type({{ json_value }}) = 'BOOLEAN' and cast({{ json_value }} as boolean), false)
+{%- endmacro %}
+
+{% macro json_text(json_value, path) %}
+    {{ return(adapter.dispatch('json_text', 'ai_adoption')(json_value, path)) }}
+{% endmacro %}
+
+{% macro duckdb__json_text(json_value, path) -%}
+    nullif(trim(json_extract_string({{ json_value }}, '{{ path }}')), '')
+{%- endmacro %}
+
+{% macro json_value(json_value, path) %}
+    {{ return(adapter.dispatch('json_value', 'ai_adoption')(json_value, path)) }}
+{% endmacro %}
+
+{% macro duckdb__json_value(json_value, path) -%}
+    json_extract({{ json_value }}, '{{ path }}')
+{%- endmacro %}

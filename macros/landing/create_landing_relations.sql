@@ -1,0 +1,96 @@
+{% macro create_landing_relations() %}
+    {{ return(adapter.dispatch('create_landing_relations', 'ai_adoption')()) }}
+{% endmacro %}
+
+{% macro default__create_landing_relations() %}
+    {#- Elsewhere an EL tool loads the landing tables; nothing to do here. -#}
+    {{ return('') }}
+{% endmacro %}
+
+{% macro duckdb__create_landing_relations() %}
+    {#-
+        Runs before every dbt command: lists each landing folder and (re)creates one view per
+        source in schema `landing`. A missing folder or one without matching files gives an empty
+        view with the same columns, so that integration simply contributes nothing.
+    -#}
+    {%- if not execute -%}{{ return('') }}{%- endif -%}
+    {%- set root = landing_path() -%}
+    {%- set statements = ['create schema if not exists landing'] -%}
+    {%- for source in landing_sources() -%}
+        {%- set pattern = root ~ '/' ~ source.folder ~ '/' ~ source.pattern -%}
+        {%- set listing = run_query(
+            "select file from glob('" ~ pattern | replace("'", "''") ~ "') order by file") -%}
+        {%- set files = listing.columns[0].values() | list -%}
+        {%- if files | length == 0 -%}
+            {%- set body = landing_empty_select(source) -%}
+        {%- else -%}
+            {%- set body = landing_read_select(source, files) -%}
+        {%- endif -%}
+        {%- do statements.append(
+            'create or replace view landing.' ~ source.name ~ ' as ' ~ body) -%}
+        {{ log('landing: ' ~ source.name ~ ' <- ' ~ (files | length) ~ ' file(s) in '
+               ~ root ~ '/' ~ source.folder, info=true) }}
+    {%- endfor -%}
+    {{ return(statements | join(';\n')) }}
+{% endmacro %}
+
+{% macro landing_file_list(files) -%}
+    [{%- for file in files -%}'{{ file | replace("'", "''") }}'{{ ', ' if not loop.last }}{%- endfor -%}]
+{%- endmacro %}
+
+{% macro landing_empty_select(source) -%}
+    {%- if source.format == 'ndjson' -%}
+        select cast(null as varchar) as file_name, cast(null as bigint) as record_number
+        {%- for column, data_type in source.columns.items() -%}
+            , cast(null as {{ data_type }}) as {{ column }}
+        {%- endfor %} where false
+    {%- elif source.format == 'json_document' -%}
+        select cast(null as varchar) as file_name, cast(null as bigint) as record_number,
+            cast(null as json) as record where false
+    {%- else -%}
+        select cast(null as varchar) as file_name, cast(null as bigint) as record_number
+        {%- for column in source.columns -%}
+            , cast(null as varchar) as {{ column }}
+        {%- endfor %} where false
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro landing_read_select(source, files) -%}
+    {%- if source.format == 'ndjson' -%}
+        select filename as file_name, ordinality as record_number
+        {%- for column in source.columns -%}, "{{ column }}"{%- endfor %}
+        from read_json({{ landing_file_list(files) }}, format = 'newline_delimited',
+            columns = {
+            {%- for column, data_type in source.columns.items() -%}
+                '{{ column }}': '{{ data_type }}'{{ ', ' if not loop.last }}
+            {%- endfor -%}},
+            ignore_errors = true, filename = true,
+            maximum_object_size = {{ var('landing_max_object_bytes') }}) with ordinality
+    {%- elif source.format == 'json_document' -%}
+        {#- One row per element of each file's `data` array; a file that is not valid JSON
+            contributes no record here (landing.<name>_files reports it). -#}
+        with documents as (
+            select filename as file_name, try(decode(content)) as document_text
+            from read_blob({{ landing_file_list(files) }})
+        ),
+        arrays as (
+            select file_name, json_extract(document_text, '$.data[*]') as records
+            from documents
+            where json_valid(document_text)
+        )
+        select file_name, generate_subscripts(records, 1) as record_number,
+            unnest(records) as record
+        from arrays
+    {%- else -%}
+        select file_name, record_number
+        {%- for column in source.columns -%}, nullif(trim("{{ column }}"), '') as {{ column }}{%- endfor %}
+        from (
+            {{ landing_empty_select(source) }}
+            union all by name
+            select * exclude (filename), filename as file_name, ordinality as record_number
+            from read_csv({{ landing_file_list(files) }}, header = true, all_varchar = true,
+                normalize_names = true, filename = true, null_padding = true,
+                strict_mode = false) with ordinality
+        )
+    {%- endif -%}
+{%- endmacro %}

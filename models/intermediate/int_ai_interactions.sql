@@ -1,0 +1,212 @@
+{#- One row per current source record and AI dimension it qualifies for, by the rules of the
+    qualifying_rules seed (integrations section 6), still keyed by account (not yet developer). -#}
+{%- set copilot_counts = [
+    'user_initiated_interaction_count', 'code_generation_activity_count',
+    'code_acceptance_activity_count', 'loc_suggested_to_add_sum', 'loc_suggested_to_delete_sum',
+    'loc_added_sum', 'loc_deleted_sum'] -%}
+{%- set cursor_metrics = {
+    'totalLinesAdded': 'total_lines_added', 'totalLinesDeleted': 'total_lines_deleted',
+    'acceptedLinesAdded': 'accepted_lines_added', 'acceptedLinesDeleted': 'accepted_lines_deleted',
+    'totalApplies': 'total_applies', 'totalAccepts': 'total_accepts',
+    'totalRejects': 'total_rejects', 'totalTabsShown': 'total_tabs_shown',
+    'totalTabsAccepted': 'total_tabs_accepted', 'composerRequests': 'composer_requests',
+    'chatRequests': 'chat_requests', 'agentRequests': 'agent_requests',
+    'cmdkUsages': 'cmdk_usages', 'subscriptionIncludedReqs': 'subscription_included_requests',
+    'apiKeyReqs': 'api_key_requests', 'usageBasedReqs': 'usage_based_requests',
+    'bugbotUsages': 'bugbot_usages'} -%}
+{%- set claude_metrics = {
+    'accepted_tool_actions': 'accepted_tool_action_count', 'num_sessions': 'session_count',
+    'commits_by_claude_code': 'commit_count',
+    'pull_requests_by_claude_code': 'pull_request_count', 'lines_added': 'lines_added'} -%}
+
+with
+
+rules as (
+
+    select * from {{ ref('qualifying_rules') }}
+
+),
+
+copilot_records as (
+
+    select * from {{ ref('stg_copilot__user_days') }}
+    where is_current
+
+),
+
+copilot_feature_rows as (
+
+    select
+        file_name,
+        record_number,
+        account_key,
+        activity_date,
+        unnest({{ json_value('feature_totals', '$[*]') }}) as feature_total
+    from copilot_records
+    where has_feature_breakdown
+
+),
+
+copilot_features as (
+
+    select
+        file_name,
+        record_number,
+        account_key,
+        activity_date,
+        {{ json_text('feature_total', '$.feature') }} as feature,
+        {%- for column in copilot_counts %}
+        {{ json_count(json_value('feature_total', '$.' ~ column)) }} as {{ column }}
+        {{- ',' if not loop.last }}
+        {%- endfor %}
+    from copilot_feature_rows
+
+),
+
+copilot_feature_hits as (
+
+    select
+        'copilot' as source,
+        'copilot:' || copilot_features.file_name || '#' || copilot_features.record_number
+            as record_id,
+        copilot_features.account_key,
+        copilot_features.activity_date,
+        rules.dimension,
+        rules.rule_id
+    from copilot_features
+    inner join rules
+        on rules.source = 'copilot'
+        and rules.scope = 'feature'
+        and rules.scope_value = copilot_features.feature
+    where {{ pick_metric('rules.metric', dict(zip(copilot_counts, copilot_counts))) }} > 0
+
+),
+
+copilot_record_hits as (
+
+    select
+        'copilot' as source,
+        'copilot:' || copilot_records.file_name || '#' || copilot_records.record_number
+            as record_id,
+        copilot_records.account_key,
+        copilot_records.activity_date,
+        rules.dimension,
+        rules.rule_id
+    from copilot_records
+    inner join rules
+        on rules.source = 'copilot'
+        and (rules.scope = 'record'
+            or (rules.scope = 'record_without_features'
+                and not copilot_records.has_feature_breakdown))
+    {%- set copilot_record_metrics = dict(zip(copilot_counts, copilot_counts)) %}
+    {%- do copilot_record_metrics.update({
+        'used_agent': 'case when copilot_records.used_agent then 1 else 0 end',
+        'used_chat': 'case when copilot_records.used_chat then 1 else 0 end',
+        'used_cli': 'case when copilot_records.used_cli then 1 else 0 end',
+        'totals_by_cli.request_count': 'copilot_records.cli_request_count'}) %}
+    where {{ pick_metric('rules.metric', copilot_record_metrics) }} > 0
+
+),
+
+cursor_hits as (
+
+    select
+        'cursor' as source,
+        'cursor:' || cursor_records.file_name || '#' || cursor_records.record_number as record_id,
+        cursor_records.account_key,
+        cursor_records.activity_date,
+        rules.dimension,
+        rules.rule_id
+    from {{ ref('stg_cursor__user_days') }} as cursor_records
+    inner join rules
+        on rules.source = 'cursor'
+        and rules.scope = 'record'
+    where cursor_records.is_current
+        and {{ pick_metric('rules.metric', cursor_metrics) }} > 0
+
+),
+
+claude_code_hits as (
+
+    select
+        'claude_code' as source,
+        'claude_code:' || claude_records.file_name || '#' || claude_records.record_number
+            as record_id,
+        claude_records.account_key,
+        claude_records.activity_date,
+        rules.dimension,
+        rules.rule_id
+    from {{ ref('stg_claude_code__usage_records') }} as claude_records
+    inner join rules
+        on rules.source = 'claude_code'
+        and rules.scope = 'record'
+    where claude_records.is_current
+        and {{ pick_metric('rules.metric', claude_metrics) }} > 0
+
+),
+
+github_hits as (
+
+    select
+        'github' as source,
+        'github:' || event_signals.event_id as record_id,
+        event_signals.account_key,
+        event_signals.activity_date,
+        rules.dimension,
+        rules.rule_id
+    from {{ ref('int_github__event_signals') }} as event_signals
+    inner join rules
+        on rules.source = 'github'
+        and rules.scope = 'signal'
+        and rules.scope_value = event_signals.signal_name
+
+),
+
+git_hits as (
+
+    select
+        'git' as source,
+        'git:' || commit_signals.commit_sha as record_id,
+        commit_signals.account_key,
+        commit_signals.activity_date,
+        rules.dimension,
+        rules.rule_id
+    from {{ ref('int_git__commit_signals') }} as commit_signals
+    inner join rules
+        on rules.source = 'git'
+        and rules.scope = commit_signals.signal_scope
+        and rules.scope_value in (commit_signals.signal_kind, '*')
+
+),
+
+hits as (
+
+    select * from copilot_feature_hits
+    union all
+    select * from copilot_record_hits
+    union all
+    select * from cursor_hits
+    union all
+    select * from claude_code_hits
+    union all
+    select * from github_hits
+    union all
+    select * from git_hits
+
+),
+
+final as (
+
+    select
+        source,
+        record_id,
+        account_key,
+        activity_date,
+        dimension,
+        string_agg(distinct rule_id, ', ' order by rule_id) as rule_ids
+    from hits
+    group by source, record_id, account_key, activity_date, dimension
+
+)
+
+select * from final

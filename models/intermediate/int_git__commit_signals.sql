@@ -1,0 +1,129 @@
+{#- One row per current commit and AI signal found in its message: trailers of the last
+    paragraph (Co-authored-by, Assisted-by, Generated-by, ...) matched against the ai_signatures
+    seed, and whole-message signatures (Generated with [Claude Code], aider:). -#}
+with
+
+commits as (
+
+    select * from {{ ref('stg_git__commits') }}
+    where is_current
+
+),
+
+signatures as (
+
+    select
+        lower(pattern) as pattern,
+        match_type,
+        kind,
+        tool
+    from {{ ref('ai_signatures') }}
+
+),
+
+last_paragraphs as (
+
+    select
+        commit_sha,
+        {{ last_paragraph("rtrim(message, ' ' || chr(9) || chr(10))") }} as last_paragraph
+    from commits
+
+),
+
+trailer_lines as (
+
+    select
+        commit_sha,
+        trim(unnest(string_split(last_paragraph, chr(10)))) as trailer_line
+    from last_paragraphs
+    where last_paragraph is not null
+
+),
+
+trailers as (
+
+    select
+        commit_sha,
+        lower(regexp_extract(trailer_line, '^([A-Za-z0-9][A-Za-z0-9-]*)\s*:', 1)) as trailer_key,
+        trim(regexp_extract(trailer_line, '^[A-Za-z0-9][A-Za-z0-9-]*\s*:\s*([^<]*)', 1))
+            as trailer_name,
+        nullif(trim(regexp_extract(trailer_line, '<([^>]*)>', 1)), '') as trailer_email
+    from trailer_lines
+    where regexp_matches(trailer_line, '^[A-Za-z0-9][A-Za-z0-9-]*\s*:\s*\S')
+
+),
+
+trailer_identities as (
+
+    select
+        commit_sha,
+        trailer_key,
+        lower(trailer_name) as trailer_name,
+        lower(trailer_email) as trailer_email,
+        case
+            when {{ normalize_account_key('trailer_email', 'email') }} like 'login:%'
+                then substr({{ normalize_account_key('trailer_email', 'email') }}, 7)
+        end as trailer_login
+    from trailers
+
+),
+
+trailer_signals as (
+
+    select distinct
+        trailer_identities.commit_sha,
+        trailer_identities.trailer_key as signal_scope,
+        signatures.kind as signal_kind,
+        signatures.tool
+    from trailer_identities
+    inner join signatures
+        on (signatures.match_type = 'name' and trailer_identities.trailer_name = signatures.pattern)
+        or (signatures.match_type = 'name_regex'
+            and regexp_matches(trailer_identities.trailer_name, signatures.pattern))
+        or (signatures.match_type = 'email'
+            and trailer_identities.trailer_email = signatures.pattern)
+        or (signatures.match_type = 'login'
+            and trailer_identities.trailer_login = signatures.pattern)
+
+),
+
+message_signals as (
+
+    select distinct
+        commits.commit_sha,
+        'message' as signal_scope,
+        signatures.kind as signal_kind,
+        signatures.tool
+    from commits
+    inner join signatures
+        on (signatures.match_type = 'message_contains'
+            and contains(lower(commits.message), signatures.pattern))
+        or (signatures.match_type = 'message_prefix'
+            and starts_with(lower(ltrim(commits.message)), signatures.pattern))
+
+),
+
+signals as (
+
+    select * from trailer_signals
+    union all
+    select * from message_signals
+
+),
+
+final as (
+
+    select
+        commits.commit_sha,
+        commits.repository,
+        commits.account_key,
+        commits.activity_date,
+        signals.signal_scope,
+        signals.signal_kind,
+        signals.tool
+    from signals
+    inner join commits on signals.commit_sha = commits.commit_sha
+
+)
+
+select * from final

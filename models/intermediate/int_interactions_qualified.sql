@@ -1,0 +1,54 @@
+{#- One row per developer, activity date, dimension and source: the developer performed at least
+    one qualifying AI interaction that day. Shared accounts, bots, API-key actors and records
+    without an account qualify nobody; dates outside [coverage_start, as_of_date] are ignored. -#}
+with
+
+interactions as (
+
+    select * from {{ ref('int_ai_interactions') }}
+
+),
+
+identities as (
+
+    select * from {{ ref('int_identities_resolved') }}
+
+),
+
+period as (
+
+    select * from {{ ref('int_reporting_period') }}
+
+),
+
+attributed as (
+
+    select
+        identities.developer_id,
+        interactions.activity_date,
+        interactions.dimension,
+        interactions.source,
+        interactions.record_id
+    from interactions
+    inner join identities on interactions.account_key = identities.account_key
+    cross join period
+    where identities.developer_id is not null
+        and interactions.activity_date >= period.coverage_start
+        and interactions.activity_date <= period.as_of_date
+
+),
+
+final as (
+
+    select
+        developer_id,
+        activity_date,
+        dimension,
+        source,
+        count(distinct record_id) as evidence_count
+    from attributed
+    group by developer_id, activity_date, dimension, source
+
+)
+
+select * from final

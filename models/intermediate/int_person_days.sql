@@ -1,0 +1,74 @@
+{#- One row per rostered person (people.csv, not a bot) and calendar day: whether employed that
+    day and the team that day (the membership with the latest valid_from covering the day, else
+    people.team, else Unassigned). -#}
+with
+
+people as (
+
+    select * from {{ ref('stg_directory__people') }}
+    where is_current and not is_bot
+
+),
+
+memberships as (
+
+    select * from {{ ref('stg_directory__team_memberships') }}
+    where is_current
+
+),
+
+calendar_days as (
+
+    select * from {{ ref('int_calendar_days') }}
+
+),
+
+person_days as (
+
+    select
+        people.person_id,
+        people.team as directory_team,
+        calendar_days.calendar_date,
+        coalesce(people.employment_start_date <= calendar_days.calendar_date, true)
+        and coalesce(people.employment_end_date >= calendar_days.calendar_date, true)
+            as is_employed
+    from people
+    cross join calendar_days
+
+),
+
+covering_memberships as (
+
+    select
+        person_days.person_id,
+        person_days.calendar_date,
+        memberships.team,
+        row_number() over (
+            partition by person_days.person_id, person_days.calendar_date
+            order by memberships.valid_from_date desc, memberships.record_number desc
+        ) as membership_rank
+    from person_days
+    inner join memberships
+        on person_days.person_id = memberships.person_id
+        and memberships.valid_from_date <= person_days.calendar_date
+        and (memberships.valid_to_date is null
+            or memberships.valid_to_date > person_days.calendar_date)
+
+),
+
+final as (
+
+    select
+        person_days.person_id,
+        person_days.calendar_date,
+        person_days.is_employed,
+        coalesce(covering_memberships.team, person_days.directory_team, 'Unassigned') as team
+    from person_days
+    left join covering_memberships
+        on person_days.person_id = covering_memberships.person_id
+        and person_days.calendar_date = covering_memberships.calendar_date
+        and covering_memberships.membership_rank = 1
+
+)
+
+select * from final

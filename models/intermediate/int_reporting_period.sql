@@ -1,0 +1,44 @@
+{#- One row: the reporting period (contract sections 1 and 7). Defaults come from every parsed
+    record of every source, qualifying or not; the vars as_of_date / coverage_start override. -#}
+with
+
+activity_dates as (
+
+    {%- for model in ['stg_copilot__user_days', 'stg_cursor__user_days',
+                      'stg_claude_code__usage_records', 'stg_github__events',
+                      'stg_git__commits'] %}
+    select activity_date from {{ ref(model) }} where rejection_reason is null
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
+
+),
+
+bounds as (
+
+    select
+        min(activity_date) as first_activity_date,
+        max(activity_date) as last_activity_date
+    from activity_dates
+
+),
+
+final as (
+
+    select
+        first_activity_date,
+        last_activity_date,
+        {%- if var('coverage_start') %}
+        cast('{{ var("coverage_start") }}' as date) as coverage_start,
+        {%- else %}
+        first_activity_date as coverage_start,
+        {%- endif %}
+        {%- if var('as_of_date') %}
+        cast('{{ var("as_of_date") }}' as date) as as_of_date
+        {%- else %}
+        last_activity_date as as_of_date
+        {%- endif %}
+    from bounds
+
+)
+
+select * from final

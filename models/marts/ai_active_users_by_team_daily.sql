@@ -1,0 +1,1 @@
+{{ active_users_bucket_table('day', by_team=true) }}

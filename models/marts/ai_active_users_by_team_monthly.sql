@@ -1,0 +1,1 @@
+{{ active_users_bucket_table('month', by_team=true) }}

@@ -1,0 +1,1 @@
+{{ active_users_bucket_table('week', by_team=true) }}

@@ -1,0 +1,1 @@
+{{ active_users_headline(by_team=true) }}

@@ -1,0 +1,134 @@
+{%- set tools = ['edit_tool', 'multi_edit_tool', 'write_tool', 'notebook_edit_tool'] -%}
+
+with
+
+source as (
+
+    select * from {{ source('claude_code', 'claude_code_usage_report') }}
+
+),
+
+extracted as (
+
+    select
+        file_name,
+        record_number,
+        {{ json_text('record', '$.date') }} as date_text,
+        {{ json_text('record', '$.organization_id') }} as organization_id,
+        {{ json_text('record', '$.customer_type') }} as customer_type,
+        coalesce({{ json_text('record', '$.terminal_type') }}, 'unknown') as terminal_type,
+        {{ json_text('record', '$.actor.type') }} as actor_type,
+        {{ json_text('record', '$.actor.email_address') }} as actor_email,
+        {{ json_text('record', '$.actor.api_key_name') }} as api_key_name,
+        {{ json_value('record', '$.core_metrics.num_sessions') }} as num_sessions_value,
+        {{ json_value('record', '$.core_metrics.lines_of_code.added') }} as lines_added_value,
+        {{ json_value('record', '$.core_metrics.lines_of_code.removed') }} as lines_removed_value,
+        {{ json_value('record', '$.core_metrics.commits_by_claude_code') }} as commits_value,
+        {{ json_value('record', '$.core_metrics.pull_requests_by_claude_code') }}
+            as pull_requests_value,
+        {%- for tool in tools %}
+        {{ json_value('record', '$.tool_actions.' ~ tool ~ '.accepted') }}
+            as {{ tool }}_accepted_value,
+        {{ json_value('record', '$.tool_actions.' ~ tool ~ '.rejected') }}
+            as {{ tool }}_rejected_value,
+        {%- endfor %}
+        {{ json_value('record', '$.tool_actions') }} as tool_actions
+    from source
+
+),
+
+renamed as (
+
+    select
+        file_name,
+        record_number,
+        cast({{ parse_timestamp_utc('date_text') }} as date) as activity_date,
+        organization_id,
+        customer_type,
+        terminal_type,
+        actor_type,
+        case when actor_type = 'user_actor' then actor_email end as actor_email,
+        api_key_name,
+        case
+            when actor_type = 'user_actor' then {{ normalize_account_key('actor_email', 'email') }}
+        end as account_key,
+        {{ json_count('num_sessions_value') }} as session_count,
+        {{ json_count('lines_added_value') }} as lines_added,
+        {{ json_count('lines_removed_value') }} as lines_removed,
+        {{ json_count('commits_value') }} as commit_count,
+        {{ json_count('pull_requests_value') }} as pull_request_count,
+        {%- for tool in tools %}
+        {{ json_count(tool ~ '_accepted_value') }}{{ ' +' if not loop.last }}
+        {%- endfor %} as accepted_tool_action_count,
+        {%- for tool in tools %}
+        {{ json_count(tool ~ '_rejected_value') }}{{ ' +' if not loop.last }}
+        {%- endfor %} as rejected_tool_action_count,
+        nullif(concat_ws(', ',
+            case when {{ json_count_is_invalid('num_sessions_value') }} then 'num_sessions' end,
+            case when {{ json_count_is_invalid('lines_added_value') }}
+                then 'lines_of_code.added' end,
+            case when {{ json_count_is_invalid('commits_value') }}
+                then 'commits_by_claude_code' end,
+            case when {{ json_count_is_invalid('pull_requests_value') }}
+                then 'pull_requests_by_claude_code' end
+            {%- for tool in tools %},
+            case when {{ json_count_is_invalid(tool ~ '_accepted_value') }}
+                then '{{ tool }}.accepted' end
+            {%- endfor %}
+        ), '') as invalid_count_fields,
+        case
+            when {{ parse_timestamp_utc('date_text') }} is null then 'date is missing or invalid'
+            when actor_type is null then 'actor.type is missing'
+            when actor_type = 'user_actor' and actor_email is null
+                then 'actor.email_address is missing'
+        end as rejection_reason
+    from extracted
+
+),
+
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by
+                rejection_reason is null,
+                activity_date,
+                actor_type,
+                coalesce(account_key, lower(api_key_name)),
+                terminal_type
+            order by file_name desc, record_number desc
+        ) as delivery_rank
+    from renamed
+
+),
+
+final as (
+
+    select
+        file_name,
+        record_number,
+        activity_date,
+        organization_id,
+        customer_type,
+        terminal_type,
+        actor_type,
+        actor_email,
+        api_key_name,
+        account_key,
+        actor_type = 'user_actor' as is_user_actor,
+        session_count,
+        lines_added,
+        lines_removed,
+        commit_count,
+        pull_request_count,
+        accepted_tool_action_count,
+        rejected_tool_action_count,
+        invalid_count_fields,
+        rejection_reason,
+        rejection_reason is null and delivery_rank = 1 as is_current
+    from ranked
+
+)
+
+select * from final

@@ -1,0 +1,86 @@
+{%- set count_columns = [
+    'user_initiated_interaction_count', 'code_generation_activity_count',
+    'code_acceptance_activity_count', 'loc_suggested_to_add_sum', 'loc_suggested_to_delete_sum',
+    'loc_added_sum', 'loc_deleted_sum'] -%}
+
+with
+
+source as (
+
+    select * from {{ source('copilot', 'copilot_user_daily_usage') }}
+
+),
+
+renamed as (
+
+    select
+        file_name,
+        record_number,
+        {{ parse_date('day') }} as activity_date,
+        nullif(trim(user_id), '') as user_id,
+        nullif(trim(user_login), '') as user_login,
+        {{ normalize_account_key('user_login', 'login') }} as account_key,
+        {%- for column in count_columns %}
+        {{ json_count(column) }} as {{ column }},
+        {%- endfor %}
+        {{ json_count(json_value('totals_by_cli', '$.request_count')) }} as cli_request_count,
+        {{ json_flag('used_agent') }} as used_agent,
+        {{ json_flag('used_chat') }} as used_chat,
+        {{ json_flag('used_cli') }} as used_cli,
+        coalesce(json_array_length(totals_by_feature), 0) > 0 as has_feature_breakdown,
+        totals_by_feature as feature_totals,
+        concat_ws(', '
+            {%- for column in count_columns %},
+            case when {{ json_count_is_invalid(column) }} then '{{ column }}' end
+            {%- endfor %},
+            case when {{ json_count_is_invalid(json_value('totals_by_cli', '$.request_count')) }}
+                then 'totals_by_cli.request_count' end
+        ) as invalid_count_fields,
+        case
+            when day is null and user_login is null and user_id is null
+                then 'line is not a valid JSON object'
+            when {{ parse_date('day') }} is null then 'day is missing or not a YYYY-MM-DD date'
+            when nullif(trim(user_login), '') is null then 'user_login is missing'
+        end as rejection_reason
+    from source
+
+),
+
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by rejection_reason is null, activity_date, coalesce(user_id, account_key)
+            order by file_name desc, record_number desc
+        ) as delivery_rank
+    from renamed
+
+),
+
+final as (
+
+    select
+        file_name,
+        record_number,
+        activity_date,
+        user_id,
+        user_login,
+        account_key,
+        {%- for column in count_columns %}
+        {{ column }},
+        {%- endfor %}
+        cli_request_count,
+        used_agent,
+        used_chat,
+        used_cli,
+        has_feature_breakdown,
+        feature_totals,
+        nullif(invalid_count_fields, '') as invalid_count_fields,
+        rejection_reason,
+        rejection_reason is null and delivery_rank = 1 as is_current
+    from ranked
+
+)
+
+select * from final

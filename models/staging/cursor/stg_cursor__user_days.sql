@@ -1,0 +1,109 @@
+{%- set count_fields = {
+    'totalLinesAdded': 'total_lines_added', 'totalLinesDeleted': 'total_lines_deleted',
+    'acceptedLinesAdded': 'accepted_lines_added', 'acceptedLinesDeleted': 'accepted_lines_deleted',
+    'totalApplies': 'total_applies', 'totalAccepts': 'total_accepts',
+    'totalRejects': 'total_rejects', 'totalTabsShown': 'total_tabs_shown',
+    'totalTabsAccepted': 'total_tabs_accepted', 'composerRequests': 'composer_requests',
+    'chatRequests': 'chat_requests', 'agentRequests': 'agent_requests',
+    'cmdkUsages': 'cmdk_usages', 'subscriptionIncludedReqs': 'subscription_included_requests',
+    'apiKeyReqs': 'api_key_requests', 'usageBasedReqs': 'usage_based_requests',
+    'bugbotUsages': 'bugbot_usages'} -%}
+
+with
+
+source as (
+
+    select * from {{ source('cursor', 'cursor_daily_usage') }}
+
+),
+
+extracted as (
+
+    select
+        file_name,
+        record_number,
+        {{ json_value('record', '$.date') }} as date_value,
+        {{ json_text('record', '$.email') }} as email,
+        {{ json_text('record', '$.userId') }} as user_id,
+        {{ json_value('record', '$.isActive') }} as is_active_value,
+        {%- for field in count_fields %}
+        {{ json_value('record', '$.' ~ field) }} as {{ count_fields[field] }}_value,
+        {%- endfor %}
+        {{ json_text('record', '$.mostUsedModel') }} as most_used_model,
+        {{ json_text('record', '$.clientVersion') }} as client_version
+    from source
+
+),
+
+renamed as (
+
+    select
+        file_name,
+        record_number,
+        case
+            when json_type(date_value) in ('UBIGINT', 'BIGINT')
+                and cast(date_value as bigint) >= 100000000000
+                then {{ epoch_ms_to_date('date_value') }}
+        end as activity_date,
+        user_id,
+        email,
+        {{ normalize_account_key('email', 'email') }} as account_key,
+        {{ json_flag('is_active_value') }} as is_active,
+        {%- for field in count_fields %}
+        {{ json_count(count_fields[field] ~ '_value') }} as {{ count_fields[field] }},
+        {%- endfor %}
+        most_used_model,
+        client_version,
+        nullif(concat_ws(', '
+            {%- for field in count_fields %},
+            case when {{ json_count_is_invalid(count_fields[field] ~ '_value') }}
+                then '{{ field }}' end
+            {%- endfor %}
+        ), '') as invalid_count_fields,
+        case
+            when date_value is null then 'date is missing'
+            when json_type(date_value) not in ('UBIGINT', 'BIGINT')
+                then 'date is not epoch milliseconds'
+            when cast(date_value as bigint) < 100000000000
+                then 'date looks like epoch seconds, not milliseconds'
+            when email is null then 'email is missing'
+        end as rejection_reason
+    from extracted
+
+),
+
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by rejection_reason is null, activity_date, account_key
+            order by file_name desc, record_number desc
+        ) as delivery_rank
+    from renamed
+
+),
+
+final as (
+
+    select
+        file_name,
+        record_number,
+        activity_date,
+        user_id,
+        email,
+        account_key,
+        is_active,
+        {%- for field in count_fields %}
+        {{ count_fields[field] }},
+        {%- endfor %}
+        most_used_model,
+        client_version,
+        invalid_count_fields,
+        rejection_reason,
+        rejection_reason is null and delivery_rank = 1 as is_current
+    from ranked
+
+)
+
+select * from final

@@ -1,0 +1,44 @@
+with
+
+source as (
+
+    select * from {{ source('directory', 'directory_identities') }}
+
+),
+
+renamed as (
+
+    select
+        file_name,
+        record_number,
+        person_id,
+        lower(source) as account_source,
+        account,
+        {{ normalize_account_key('account', 'auto') }} as account_key,
+        coalesce(lower(is_shared) in ('true', 't', '1', 'yes', 'y'), false) as is_shared,
+        case
+            when account is null then 'account is missing'
+            when person_id is null and coalesce(lower(is_shared), '') not in ('true', 't', '1', 'yes', 'y')
+                then 'person_id is missing on an account that is not shared'
+        end as rejection_reason
+    from source
+
+),
+
+final as (
+
+    select
+        file_name,
+        record_number,
+        person_id,
+        account_source,
+        account,
+        account_key,
+        is_shared,
+        rejection_reason,
+        rejection_reason is null as is_current
+    from renamed
+
+)
+
+select * from final

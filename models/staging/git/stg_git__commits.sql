@@ -1,0 +1,73 @@
+with
+
+source as (
+
+    select * from {{ source('git', 'git_commits') }}
+
+),
+
+renamed as (
+
+    select
+        file_name,
+        record_number,
+        nullif(trim(repository), '') as repository,
+        lower(nullif(trim(sha), '')) as commit_sha,
+        coalesce(json_array_length(parents), 0) as parent_count,
+        author_name,
+        nullif(trim(author_email), '') as author_email,
+        {{ normalize_account_key('author_email', 'email') }} as account_key,
+        {{ parse_timestamp_utc('authored_at') }} as authored_at,
+        {{ reporting_date(parse_timestamp_utc('authored_at')) }} as activity_date,
+        committer_name,
+        nullif(trim(committer_email), '') as committer_email,
+        {{ parse_timestamp_utc('committed_at') }} as committed_at,
+        replace(replace(coalesce(message, ''), chr(13) || chr(10), chr(10)), chr(13), chr(10))
+            as message,
+        case
+            when sha is null and authored_at is null and message is null and repository is null
+                then 'line is not a valid JSON object'
+            when nullif(trim(sha), '') is null then 'sha is missing'
+            when {{ parse_timestamp_utc('authored_at') }} is null
+                then 'authored_at is missing or not an ISO-8601 timestamp'
+        end as rejection_reason
+    from source
+
+),
+
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by rejection_reason is null, commit_sha
+            order by file_name desc, record_number desc
+        ) as delivery_rank
+    from renamed
+
+),
+
+final as (
+
+    select
+        file_name,
+        record_number,
+        repository,
+        commit_sha,
+        parent_count,
+        author_name,
+        author_email,
+        account_key,
+        authored_at,
+        activity_date,
+        committer_name,
+        committer_email,
+        committed_at,
+        message,
+        rejection_reason,
+        rejection_reason is null and delivery_rank = 1 as is_current
+    from ranked
+
+)
+
+select * from final

@@ -1,0 +1,73 @@
+with
+
+source as (
+
+    select * from {{ source('github', 'github_events') }}
+
+),
+
+renamed as (
+
+    select
+        file_name,
+        record_number,
+        nullif(trim(id), '') as event_id,
+        nullif(trim(type), '') as event_type,
+        {{ parse_timestamp_utc('created_at') }} as created_at,
+        {{ reporting_date(parse_timestamp_utc('created_at')) }} as activity_date,
+        {{ json_text('actor', '$.login') }} as actor_login,
+        {{ normalize_account_key(json_text('actor', '$.login'), 'login') }} as account_key,
+        {{ json_text('repo', '$.name') }} as repository,
+        {{ json_text('payload', '$.action') }} as action,
+        {{ json_text('payload', '$.requested_reviewer.login') }} as requested_reviewer_login,
+        {{ json_text('payload', '$.assignee.login') }} as assignee_login,
+        {{ json_text('payload', '$.comment.user.login') }} as comment_author_login,
+        json_extract_string(payload, '$.comment.body') as comment_body,
+        case
+            when id is null and type is null and created_at is null and actor is null
+                then 'line is not a valid JSON object'
+            when nullif(trim(id), '') is null then 'id is missing'
+            when {{ parse_timestamp_utc('created_at') }} is null
+                then 'created_at is missing or not an ISO-8601 timestamp'
+            when {{ json_text('actor', '$.login') }} is null then 'actor.login is missing'
+        end as rejection_reason
+    from source
+
+),
+
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by rejection_reason is null, event_id
+            order by file_name desc, record_number desc
+        ) as delivery_rank
+    from renamed
+
+),
+
+final as (
+
+    select
+        file_name,
+        record_number,
+        event_id,
+        event_type,
+        created_at,
+        activity_date,
+        actor_login,
+        account_key,
+        repository,
+        action,
+        requested_reviewer_login,
+        assignee_login,
+        comment_author_login,
+        comment_body,
+        rejection_reason,
+        rejection_reason is null and delivery_rank = 1 as is_current
+    from ranked
+
+)
+
+select * from final

@@ -1,0 +1,99 @@
+"""Shared helpers: build the dbt project on a landing folder and read its marts."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = REPO_ROOT.parent / "shared" / "fixtures"
+DBT = Path(sys.executable).parent / "dbt"
+
+
+class DbtBuildError(AssertionError):
+    """dbt exited non-zero; the message carries its output."""
+
+
+def run_dbt(
+    args: list[str],
+    *,
+    landing: Path,
+    db: Path,
+    work_dir: Path,
+    dbt_vars: dict | None = None,
+) -> subprocess.CompletedProcess:
+    """Run one dbt command on `landing` into `db`, with its own target and log folders."""
+    env = {
+        **os.environ,
+        "AI_ADOPTION_LANDING": str(landing),
+        "AI_ADOPTION_DB": str(db),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
+    }
+    command = [
+        str(DBT),
+        *args,
+        "--profiles-dir",
+        str(REPO_ROOT / "profiles"),
+        "--project-dir",
+        str(REPO_ROOT),
+        "--target-path",
+        str(work_dir / "target"),
+        "--log-path",
+        str(work_dir / "logs"),
+    ]
+    if dbt_vars:
+        command += ["--vars", json.dumps(dbt_vars)]
+    result = subprocess.run(command, env=env, cwd=REPO_ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise DbtBuildError(f"dbt {' '.join(args)} failed:\n{result.stdout[-6000:]}")
+    return result
+
+
+def build_warehouse(
+    landing: Path,
+    work_dir: Path,
+    *,
+    dbt_vars: dict | None = None,
+    with_tests: bool = True,
+) -> Path:
+    """`dbt build` (seeds, models and data tests; unit tests excluded) into work_dir/warehouse."""
+    db = work_dir / "warehouse.duckdb"
+    args = ["build", "--exclude", "test_type:unit"] if with_tests else ["run"]
+    if not with_tests:
+        run_dbt(["seed"], landing=landing, db=db, work_dir=work_dir, dbt_vars=dbt_vars)
+    run_dbt(args, landing=landing, db=db, work_dir=work_dir, dbt_vars=dbt_vars)
+    return db
+
+
+def query(db: Path, sql: str) -> list[dict]:
+    """Rows of `sql` on the warehouse as dicts."""
+    with duckdb.connect(str(db), read_only=True) as connection:
+        cursor = connection.execute(sql)
+        columns = [column[0] for column in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def write_ndjson(path: Path, records: list[dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(record) + "\n" for record in records))
+
+
+def write_json(path: Path, document: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(document))
+
+
+def write_csv(path: Path, header: str, rows: list[str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join([header, *rows]) + "\n")
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    return FIXTURES
