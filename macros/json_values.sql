@@ -50,3 +50,13 @@
 {% macro duckdb__json_value(json_value, path) -%}
     json_extract({{ json_value }}, '{{ path }}')
 {%- endmacro %}
+
+{% macro invalid_count_fields(fields) -%}
+    {#- A comma-separated list of the count fields (a dict: reported name -> JSON value) whose
+        value is not a non-negative JSON number; NULL when every count is valid. -#}
+    nullif(concat_ws(', '
+        {%- for name, value in fields.items() %},
+        case when {{ json_count_is_invalid(value) }} then '{{ name }}' end
+        {%- endfor %}
+    ), '')
+{%- endmacro %}

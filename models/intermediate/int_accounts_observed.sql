@@ -3,21 +3,63 @@ with
 
 accounts as (
 
-    {%- for source_name, model in [
-        ('copilot', 'stg_copilot__user_days'), ('cursor', 'stg_cursor__user_days'),
-        ('claude_code', 'stg_claude_code__usage_records'), ('github', 'stg_github__events'),
-        ('git', 'stg_git__commits')] %}
     select
-        '{{ source_name }}' as source,
+        'copilot' as source,
         account_key,
         count(*) as record_count,
         min(activity_date) as first_activity_date,
         max(activity_date) as last_activity_date
-    from {{ ref(model) }}
+    from {{ ref('stg_copilot__user_days') }}
     where is_current and account_key is not null
     group by account_key
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
+
+    union all
+
+    select
+        'cursor' as source,
+        account_key,
+        count(*) as record_count,
+        min(activity_date) as first_activity_date,
+        max(activity_date) as last_activity_date
+    from {{ ref('stg_cursor__user_days') }}
+    where is_current and account_key is not null
+    group by account_key
+
+    union all
+
+    select
+        'claude_code' as source,
+        account_key,
+        count(*) as record_count,
+        min(activity_date) as first_activity_date,
+        max(activity_date) as last_activity_date
+    from {{ ref('stg_claude_code__usage_records') }}
+    where is_current and account_key is not null
+    group by account_key
+
+    union all
+
+    select
+        'github' as source,
+        account_key,
+        count(*) as record_count,
+        min(activity_date) as first_activity_date,
+        max(activity_date) as last_activity_date
+    from {{ ref('stg_github__events') }}
+    where is_current and account_key is not null
+    group by account_key
+
+    union all
+
+    select
+        'git' as source,
+        account_key,
+        count(*) as record_count,
+        min(activity_date) as first_activity_date,
+        max(activity_date) as last_activity_date
+    from {{ ref('stg_git__commits') }}
+    where is_current and account_key is not null
+    group by account_key
 
 )
 

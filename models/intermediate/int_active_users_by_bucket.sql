@@ -63,9 +63,9 @@ activity_counts as (
     from bucketed_activity
     left join bucket_headcount
         on bucketed_activity.is_rostered
-        and bucketed_activity.grain = bucket_headcount.grain
-        and bucketed_activity.bucket_start = bucket_headcount.bucket_start
-        and bucketed_activity.person_id = bucket_headcount.person_id
+            and bucketed_activity.grain = bucket_headcount.grain
+            and bucketed_activity.bucket_start = bucket_headcount.bucket_start
+            and bucketed_activity.person_id = bucket_headcount.person_id
     group by bucketed_activity.grain, bucketed_activity.bucket_start, bucketed_activity.dimension
 
 ),
@@ -98,11 +98,11 @@ final as (
     cross join dimensions
     left join activity_counts
         on buckets.grain = activity_counts.grain
-        and buckets.bucket_start = activity_counts.bucket_start
-        and dimensions.dimension = activity_counts.dimension
+            and buckets.bucket_start = activity_counts.bucket_start
+            and dimensions.dimension = activity_counts.dimension
     left join headcounts
         on buckets.grain = headcounts.grain
-        and buckets.bucket_start = headcounts.bucket_start
+            and buckets.bucket_start = headcounts.bucket_start
 
 )
 

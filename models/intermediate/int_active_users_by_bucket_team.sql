@@ -74,10 +74,10 @@ activity_counts as (
     from bucketed_activity
     left join team_headcount
         on bucketed_activity.is_rostered
-        and bucketed_activity.grain = team_headcount.grain
-        and bucketed_activity.bucket_start = team_headcount.bucket_start
-        and bucketed_activity.team = team_headcount.team
-        and bucketed_activity.person_id = team_headcount.person_id
+            and bucketed_activity.grain = team_headcount.grain
+            and bucketed_activity.bucket_start = team_headcount.bucket_start
+            and bucketed_activity.team = team_headcount.team
+            and bucketed_activity.person_id = team_headcount.person_id
     group by
         bucketed_activity.grain,
         bucketed_activity.bucket_start,
@@ -117,13 +117,13 @@ final as (
     cross join teams
     left join activity_counts
         on buckets.grain = activity_counts.grain
-        and buckets.bucket_start = activity_counts.bucket_start
-        and dimensions.dimension = activity_counts.dimension
-        and teams.team = activity_counts.team
+            and buckets.bucket_start = activity_counts.bucket_start
+            and dimensions.dimension = activity_counts.dimension
+            and teams.team = activity_counts.team
     left join headcounts
         on buckets.grain = headcounts.grain
-        and buckets.bucket_start = headcounts.bucket_start
-        and teams.team = headcounts.team
+            and buckets.bucket_start = headcounts.bucket_start
+            and teams.team = headcounts.team
 
 )
 

@@ -55,10 +55,10 @@ copilot_features as (
         account_key,
         activity_date,
         {{ json_text('feature_total', '$.feature') }} as feature,
-        {%- for column in copilot_counts %}
+    {%- for column in copilot_counts %}
         {{ json_count(json_value('feature_total', '$.' ~ column)) }} as {{ column }}
         {{- ',' if not loop.last }}
-        {%- endfor %}
+    {%- endfor %}
     from copilot_feature_rows
 
 ),
@@ -76,8 +76,8 @@ copilot_feature_hits as (
     from copilot_features
     inner join rules
         on rules.source = 'copilot'
-        and rules.scope = 'feature'
-        and rules.scope_value = copilot_features.feature
+            and rules.scope = 'feature'
+            and copilot_features.feature = rules.scope_value
     where {{ pick_metric('rules.metric', dict(zip(copilot_counts, copilot_counts))) }} > 0
 
 ),
@@ -95,9 +95,13 @@ copilot_record_hits as (
     from copilot_records
     inner join rules
         on rules.source = 'copilot'
-        and (rules.scope = 'record'
-            or (rules.scope = 'record_without_features'
-                and not copilot_records.has_feature_breakdown))
+            and (
+                rules.scope = 'record'
+                or (
+                    rules.scope = 'record_without_features'
+                    and not copilot_records.has_feature_breakdown
+                )
+            )
     {%- set copilot_record_metrics = dict(zip(copilot_counts, copilot_counts)) %}
     {%- do copilot_record_metrics.update({
         'used_agent': 'case when copilot_records.used_agent then 1 else 0 end',
@@ -120,7 +124,7 @@ cursor_hits as (
     from {{ ref('stg_cursor__user_days') }} as cursor_records
     inner join rules
         on rules.source = 'cursor'
-        and rules.scope = 'record'
+            and rules.scope = 'record'
     where cursor_records.is_current
         and {{ pick_metric('rules.metric', cursor_metrics) }} > 0
 
@@ -139,7 +143,7 @@ claude_code_hits as (
     from {{ ref('stg_claude_code__usage_records') }} as claude_records
     inner join rules
         on rules.source = 'claude_code'
-        and rules.scope = 'record'
+            and rules.scope = 'record'
     where claude_records.is_current
         and {{ pick_metric('rules.metric', claude_metrics) }} > 0
 
@@ -157,8 +161,8 @@ github_hits as (
     from {{ ref('int_github__event_signals') }} as event_signals
     inner join rules
         on rules.source = 'github'
-        and rules.scope = 'signal'
-        and rules.scope_value = event_signals.signal_name
+            and rules.scope = 'signal'
+            and event_signals.signal_name = rules.scope_value
 
 ),
 
@@ -174,8 +178,8 @@ git_hits as (
     from {{ ref('int_git__commit_signals') }} as commit_signals
     inner join rules
         on rules.source = 'git'
-        and rules.scope = commit_signals.signal_scope
-        and rules.scope_value in (commit_signals.signal_kind, '*')
+            and commit_signals.signal_scope = rules.scope
+            and rules.scope_value in (commit_signals.signal_kind, '*')
 
 ),
 

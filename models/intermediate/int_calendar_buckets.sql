@@ -16,14 +16,7 @@ period as (
 
 bucketed_days as (
 
-    {%- for grain in ['day', 'week', 'month'] %}
-    select
-        '{{ grain }}' as grain,
-        {{ bucket_start(grain, 'calendar_date') }} as bucket_start,
-        calendar_date
-    from calendar_days
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
+    {{ bucketed('calendar_days', 'calendar_date', ['calendar_date']) }}
 
 ),
 

@@ -33,8 +33,11 @@ day_numbers as (
 
 final as (
 
-    select cast({{ dbt.dateadd('day', 'day_numbers.generated_number - 1', 'bounds.first_day') }}
-        as date) as calendar_date
+    select
+        cast(
+            {{ dbt.dateadd('day', 'day_numbers.generated_number - 1', 'bounds.first_day') }}
+            as date
+        ) as calendar_date
     from bounds
     cross join day_numbers
     where day_numbers.generated_number - 1

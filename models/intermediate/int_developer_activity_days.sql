@@ -60,7 +60,7 @@ final as (
         on developer_dimension_days.developer_id = developers.developer_id
     left join person_days
         on developers.person_id = person_days.person_id
-        and developer_dimension_days.activity_date = person_days.calendar_date
+            and developer_dimension_days.activity_date = person_days.calendar_date
 
 )
 

@@ -78,12 +78,18 @@ trailer_signals as (
     from trailer_identities
     inner join signatures
         on (signatures.match_type = 'name' and trailer_identities.trailer_name = signatures.pattern)
-        or (signatures.match_type = 'name_regex'
-            and regexp_matches(trailer_identities.trailer_name, signatures.pattern))
-        or (signatures.match_type = 'email'
-            and trailer_identities.trailer_email = signatures.pattern)
-        or (signatures.match_type = 'login'
-            and trailer_identities.trailer_login = signatures.pattern)
+            or (
+                signatures.match_type = 'name_regex'
+                and regexp_matches(trailer_identities.trailer_name, signatures.pattern)
+            )
+            or (
+                signatures.match_type = 'email'
+                and trailer_identities.trailer_email = signatures.pattern
+            )
+            or (
+                signatures.match_type = 'login'
+                and trailer_identities.trailer_login = signatures.pattern
+            )
 
 ),
 
@@ -96,10 +102,14 @@ message_signals as (
         signatures.tool
     from commits
     inner join signatures
-        on (signatures.match_type = 'message_contains'
-            and contains(lower(commits.message), signatures.pattern))
-        or (signatures.match_type = 'message_prefix'
-            and starts_with(lower(ltrim(commits.message)), signatures.pattern))
+        on (
+            signatures.match_type = 'message_contains'
+            and contains(lower(commits.message), signatures.pattern)
+        )
+        or (
+            signatures.match_type = 'message_prefix'
+            and starts_with(lower(ltrim(commits.message)), signatures.pattern)
+        )
 
 ),
 

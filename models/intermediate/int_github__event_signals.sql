@@ -40,7 +40,7 @@ review_requests as (
     from events
     inner join github_signals
         on github_signals.signal_type = 'reviewer_account'
-        and lower(events.requested_reviewer_login) = github_signals.value
+            and lower(events.requested_reviewer_login) = github_signals.value
     where events.event_type = 'PullRequestEvent'
         and events.action = 'review_requested'
 
@@ -54,7 +54,7 @@ agent_assignments as (
     from events
     inner join github_signals
         on github_signals.signal_type = 'agent_account'
-        and lower(events.assignee_login) = github_signals.value
+            and lower(events.assignee_login) = github_signals.value
     where events.event_type = 'IssuesEvent'
         and events.action = 'assigned'
 

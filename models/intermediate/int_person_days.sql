@@ -50,9 +50,11 @@ covering_memberships as (
     from person_days
     inner join memberships
         on person_days.person_id = memberships.person_id
-        and memberships.valid_from_date <= person_days.calendar_date
-        and (memberships.valid_to_date is null
-            or memberships.valid_to_date > person_days.calendar_date)
+            and person_days.calendar_date >= memberships.valid_from_date
+            and (
+                memberships.valid_to_date is null
+                or person_days.calendar_date < memberships.valid_to_date
+            )
 
 ),
 
@@ -66,8 +68,8 @@ final as (
     from person_days
     left join covering_memberships
         on person_days.person_id = covering_memberships.person_id
-        and person_days.calendar_date = covering_memberships.calendar_date
-        and covering_memberships.membership_rank = 1
+            and person_days.calendar_date = covering_memberships.calendar_date
+            and covering_memberships.membership_rank = 1
 
 )
 

@@ -4,12 +4,20 @@ with
 
 activity_dates as (
 
-    {%- for model in ['stg_copilot__user_days', 'stg_cursor__user_days',
-                      'stg_claude_code__usage_records', 'stg_github__events',
-                      'stg_git__commits'] %}
-    select activity_date from {{ ref(model) }} where rejection_reason is null
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
+    select activity_date from {{ ref('stg_copilot__user_days') }}
+    where rejection_reason is null
+    union all
+    select activity_date from {{ ref('stg_cursor__user_days') }}
+    where rejection_reason is null
+    union all
+    select activity_date from {{ ref('stg_claude_code__usage_records') }}
+    where rejection_reason is null
+    union all
+    select activity_date from {{ ref('stg_github__events') }}
+    where rejection_reason is null
+    union all
+    select activity_date from {{ ref('stg_git__commits') }}
+    where rejection_reason is null
 
 ),
 
@@ -30,12 +38,12 @@ final as (
         {%- if var('coverage_start') %}
         cast('{{ var("coverage_start") }}' as date) as coverage_start,
         {%- else %}
-        first_activity_date as coverage_start,
+            first_activity_date as coverage_start,
         {%- endif %}
         {%- if var('as_of_date') %}
         cast('{{ var("as_of_date") }}' as date) as as_of_date
         {%- else %}
-        last_activity_date as as_of_date
+            last_activity_date as as_of_date
         {%- endif %}
     from bounds
 

@@ -17,7 +17,8 @@ memberships as (
 
 teams as (
 
-    select team from people where team is not null
+    select team from people
+    where team is not null
     union
     select team from memberships
     union

@@ -1,4 +1,11 @@
 {%- set tools = ['edit_tool', 'multi_edit_tool', 'write_tool', 'notebook_edit_tool'] -%}
+{%- set invalid_fields = {
+    'num_sessions': 'num_sessions_value', 'lines_of_code.added': 'lines_added_value',
+    'commits_by_claude_code': 'commits_value',
+    'pull_requests_by_claude_code': 'pull_requests_value'} -%}
+{%- for tool in tools -%}
+    {%- do invalid_fields.update({tool ~ '.accepted': tool ~ '_accepted_value'}) -%}
+{%- endfor -%}
 
 with
 
@@ -27,10 +34,10 @@ extracted as (
         {{ json_value('record', '$.core_metrics.pull_requests_by_claude_code') }}
             as pull_requests_value,
         {%- for tool in tools %}
-        {{ json_value('record', '$.tool_actions.' ~ tool ~ '.accepted') }}
-            as {{ tool }}_accepted_value,
-        {{ json_value('record', '$.tool_actions.' ~ tool ~ '.rejected') }}
-            as {{ tool }}_rejected_value,
+            {{ json_value('record', '$.tool_actions.' ~ tool ~ '.accepted') }}
+                as {{ tool }}_accepted_value,
+            {{ json_value('record', '$.tool_actions.' ~ tool ~ '.rejected') }}
+                as {{ tool }}_rejected_value,
         {%- endfor %}
         {{ json_value('record', '$.tool_actions') }} as tool_actions
     from source
@@ -58,24 +65,12 @@ renamed as (
         {{ json_count('commits_value') }} as commit_count,
         {{ json_count('pull_requests_value') }} as pull_request_count,
         {%- for tool in tools %}
-        {{ json_count(tool ~ '_accepted_value') }}{{ ' +' if not loop.last }}
+            {{ json_count(tool ~ '_accepted_value') }}{{ ' +' if not loop.last }}
         {%- endfor %} as accepted_tool_action_count,
         {%- for tool in tools %}
-        {{ json_count(tool ~ '_rejected_value') }}{{ ' +' if not loop.last }}
+            {{ json_count(tool ~ '_rejected_value') }}{{ ' +' if not loop.last }}
         {%- endfor %} as rejected_tool_action_count,
-        nullif(concat_ws(', ',
-            case when {{ json_count_is_invalid('num_sessions_value') }} then 'num_sessions' end,
-            case when {{ json_count_is_invalid('lines_added_value') }}
-                then 'lines_of_code.added' end,
-            case when {{ json_count_is_invalid('commits_value') }}
-                then 'commits_by_claude_code' end,
-            case when {{ json_count_is_invalid('pull_requests_value') }}
-                then 'pull_requests_by_claude_code' end
-            {%- for tool in tools %},
-            case when {{ json_count_is_invalid(tool ~ '_accepted_value') }}
-                then '{{ tool }}.accepted' end
-            {%- endfor %}
-        ), '') as invalid_count_fields,
+        {{ invalid_count_fields(invalid_fields) }} as invalid_count_fields,
         case
             when {{ parse_timestamp_utc('date_text') }} is null then 'date is missing or invalid'
             when actor_type is null then 'actor.type is missing'

@@ -2,6 +2,9 @@
     'user_initiated_interaction_count', 'code_generation_activity_count',
     'code_acceptance_activity_count', 'loc_suggested_to_add_sum', 'loc_suggested_to_delete_sum',
     'loc_added_sum', 'loc_deleted_sum'] -%}
+{%- set invalid_fields = dict(zip(count_columns, count_columns)) -%}
+{%- do invalid_fields.update(
+    {'totals_by_cli.request_count': json_value('totals_by_cli', '$.request_count')}) -%}
 
 with
 
@@ -21,7 +24,7 @@ renamed as (
         nullif(trim(user_login), '') as user_login,
         {{ normalize_account_key('user_login', 'login') }} as account_key,
         {%- for column in count_columns %}
-        {{ json_count(column) }} as {{ column }},
+            {{ json_count(column) }} as {{ column }},
         {%- endfor %}
         {{ json_count(json_value('totals_by_cli', '$.request_count')) }} as cli_request_count,
         {{ json_flag('used_agent') }} as used_agent,
@@ -29,13 +32,7 @@ renamed as (
         {{ json_flag('used_cli') }} as used_cli,
         coalesce(json_array_length(totals_by_feature), 0) > 0 as has_feature_breakdown,
         totals_by_feature as feature_totals,
-        concat_ws(', '
-            {%- for column in count_columns %},
-            case when {{ json_count_is_invalid(column) }} then '{{ column }}' end
-            {%- endfor %},
-            case when {{ json_count_is_invalid(json_value('totals_by_cli', '$.request_count')) }}
-                then 'totals_by_cli.request_count' end
-        ) as invalid_count_fields,
+        {{ invalid_count_fields(invalid_fields) }} as invalid_count_fields,
         case
             when day is null and user_login is null and user_id is null
                 then 'line is not a valid JSON object'
@@ -68,7 +65,7 @@ final as (
         user_login,
         account_key,
         {%- for column in count_columns %}
-        {{ column }},
+            {{ column }},
         {%- endfor %}
         cli_request_count,
         used_agent,
@@ -76,7 +73,7 @@ final as (
         used_cli,
         has_feature_breakdown,
         feature_totals,
-        nullif(invalid_count_fields, '') as invalid_count_fields,
+        invalid_count_fields,
         rejection_reason,
         rejection_reason is null and delivery_rank = 1 as is_current
     from ranked

@@ -8,6 +8,10 @@
     'cmdkUsages': 'cmdk_usages', 'subscriptionIncludedReqs': 'subscription_included_requests',
     'apiKeyReqs': 'api_key_requests', 'usageBasedReqs': 'usage_based_requests',
     'bugbotUsages': 'bugbot_usages'} -%}
+{%- set invalid_fields = {} -%}
+{%- for field, column in count_fields.items() -%}
+    {%- do invalid_fields.update({field: column ~ '_value'}) -%}
+{%- endfor -%}
 
 with
 
@@ -27,7 +31,7 @@ extracted as (
         {{ json_text('record', '$.userId') }} as user_id,
         {{ json_value('record', '$.isActive') }} as is_active_value,
         {%- for field in count_fields %}
-        {{ json_value('record', '$.' ~ field) }} as {{ count_fields[field] }}_value,
+            {{ json_value('record', '$.' ~ field) }} as {{ count_fields[field] }}_value,
         {%- endfor %}
         {{ json_text('record', '$.mostUsedModel') }} as most_used_model,
         {{ json_text('record', '$.clientVersion') }} as client_version
@@ -50,16 +54,11 @@ renamed as (
         {{ normalize_account_key('email', 'email') }} as account_key,
         {{ json_flag('is_active_value') }} as is_active,
         {%- for field in count_fields %}
-        {{ json_count(count_fields[field] ~ '_value') }} as {{ count_fields[field] }},
+            {{ json_count(count_fields[field] ~ '_value') }} as {{ count_fields[field] }},
         {%- endfor %}
         most_used_model,
         client_version,
-        nullif(concat_ws(', '
-            {%- for field in count_fields %},
-            case when {{ json_count_is_invalid(count_fields[field] ~ '_value') }}
-                then '{{ field }}' end
-            {%- endfor %}
-        ), '') as invalid_count_fields,
+        {{ invalid_count_fields(invalid_fields) }} as invalid_count_fields,
         case
             when date_value is null then 'date is missing'
             when json_type(date_value) not in ('UBIGINT', 'BIGINT')
@@ -95,7 +94,7 @@ final as (
         account_key,
         is_active,
         {%- for field in count_fields %}
-        {{ count_fields[field] }},
+            {{ count_fields[field] }},
         {%- endfor %}
         most_used_model,
         client_version,

@@ -18,7 +18,8 @@ renamed as (
         coalesce(lower(is_shared) in ('true', 't', '1', 'yes', 'y'), false) as is_shared,
         case
             when account is null then 'account is missing'
-            when person_id is null and coalesce(lower(is_shared), '') not in ('true', 't', '1', 'yes', 'y')
+            when person_id is null
+                and coalesce(lower(is_shared), '') not in ('true', 't', '1', 'yes', 'y')
                 then 'person_id is missing on an account that is not shared'
         end as rejection_reason
     from source

@@ -1,0 +1,70 @@
+"""Print the AI Active Users headline of a built warehouse as a terminal table."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import duckdb
+
+DIMENSION_LABELS = {
+    "all": "All AI tools",
+    "coding_assistance": "Coding Assistance",
+    "ai_coding": "AI Coding",
+    "code_review": "Code Review",
+    "coding_agents": "Coding Agents",
+}
+GRAIN_NAMES = {"day": "days", "week": "ISO weeks", "month": "months"}
+
+
+def fetch_headline(db: Path, grain: str, window: int) -> list[tuple]:
+    """(dimension, window_start, window_end, bucket_count, avg, distinct) rows, `all` first."""
+    with duckdb.connect(str(db), read_only=True) as connection:
+        return connection.execute(
+            """
+            select dimension, window_start, window_end, bucket_count,
+                   avg_active_users, distinct_active_users
+            from marts.ai_active_users_headline
+            where grain = ? and window_buckets = ?
+            order by case dimension when 'all' then 0 else 1 end, dimension
+            """,
+            [grain, window],
+        ).fetchall()
+
+
+def format_headline(rows: list[tuple], grain: str, window: int) -> str:
+    if not rows:
+        return (
+            f"No complete {GRAIN_NAMES[grain]} in the reporting period yet: "
+            f"no {window}-{grain} headline."
+        )
+    _, start, end, bucket_count, _, _ = rows[0]
+    lines = [
+        f"AI Active Users — average per {grain} over the last {bucket_count} complete "
+        f"{GRAIN_NAMES[grain]} ({start} to {end})",
+        "",
+        f"{'dimension':<20}{'avg active users':>18}{'distinct in window':>20}",
+        "-" * 58,
+    ]
+    for dimension, _, _, _, average, distinct in rows:
+        label = DIMENSION_LABELS.get(dimension, dimension)
+        lines.append(f"{label:<20}{average:>18.1f}{distinct:>20}")
+    lines += [
+        "",
+        "The headline is the average of per-bucket distinct counts; the distinct count over the",
+        "whole window is shown beside it, never instead of it.",
+    ]
+    return "\n".join(lines)
+
+
+def print_headline(db: Path, grain: str = "week", window: int = 4) -> int:
+    if not Path(db).exists():
+        print(f"headline: no warehouse at {db}; run `make run` or `dbt build` first", file=sys.stderr)
+        return 1
+    try:
+        rows = fetch_headline(Path(db), grain, window)
+    except duckdb.CatalogException:
+        print(f"headline: {db} has no marts.ai_active_users_headline; build it first", file=sys.stderr)
+        return 1
+    print(format_headline(rows, grain, window))
+    return 0
