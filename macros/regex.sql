@@ -24,3 +24,28 @@
         message is a single paragraph (contract section 7, git trailers). -#}
     nullif(regexp_extract({{ message }}, '(?s)^.*\n[ \t]*\n(.*)$', 1), '')
 {%- endmacro %}
+
+{% macro github_signal_alternation(signal_type) -%}
+    {#- The ai_github_signals seed's values of one signal_type as a regular-expression alternation
+        of literal texts (lower-cased, escaped), read when the model runs. A pattern that matches
+        nothing when the seed has no such rows. -#}
+    {%- if not execute -%}{{ return('[^\\s\\S]') }}{%- endif -%}
+    {%- set rows = run_query(
+        "select distinct lower(trim(value)) from " ~ ref('ai_github_signals')
+        ~ " where signal_type = '" ~ signal_type ~ "' order by 1") -%}
+    {%- set escaped = [] -%}
+    {%- for value in rows.columns[0].values() -%}
+        {%- set ns = namespace(text='') -%}
+        {%- for character in value -%}
+            {%- if character in '.^$*+?()[]{}|\\' -%}
+                {%- set ns.text = ns.text ~ '\\' ~ character -%}
+            {%- elif character == "'" -%}
+                {%- set ns.text = ns.text ~ "''" -%}
+            {%- else -%}
+                {%- set ns.text = ns.text ~ character -%}
+            {%- endif -%}
+        {%- endfor -%}
+        {%- do escaped.append(ns.text) -%}
+    {%- endfor -%}
+    {{- return(escaped | join('|') if escaped else '[^\\s\\S]') -}}
+{%- endmacro %}

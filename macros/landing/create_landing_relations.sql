@@ -46,7 +46,7 @@
         {%- endfor %} where false
     {%- elif source.format == 'json_document' -%}
         select cast(null as varchar) as file_name, cast(null as bigint) as record_number,
-            cast(null as json) as record where false
+            cast(null as json) as record, cast(null as varchar) as file_error where false
     {%- else -%}
         select cast(null as varchar) as file_name, cast(null as bigint) as record_number
         {%- for column in source.columns -%}
@@ -67,20 +67,37 @@
             ignore_errors = true, filename = true,
             maximum_object_size = {{ var('landing_max_object_bytes') }}) with ordinality
     {%- elif source.format == 'json_document' -%}
-        {#- One row per element of each file's `data` array; a file that is not valid JSON
-            contributes no record here (landing.<name>_files reports it). -#}
+        {#- One row per element of each file's `data` array, and one row with a file_error for
+            a file that is not a JSON document with a `data` array. -#}
         with documents as (
             select filename as file_name, try(decode(content)) as document_text
             from read_blob({{ landing_file_list(files) }})
         ),
+        checked as (
+            select
+                file_name,
+                document_text,
+                case
+                    when document_text is null then 'file is not valid UTF-8 text'
+                    when trim(document_text) = '' then 'file is empty'
+                    when not json_valid(document_text) then 'file is not valid JSON (truncated?)'
+                    when json_type(document_text, '$.data') is distinct from 'ARRAY'
+                        then 'file has no data array'
+                end as file_error
+            from documents
+        ),
         arrays as (
             select file_name, json_extract(document_text, '$.data[*]') as records
-            from documents
-            where json_valid(document_text)
+            from checked
+            where file_error is null
         )
         select file_name, generate_subscripts(records, 1) as record_number,
-            unnest(records) as record
+            unnest(records) as record, cast(null as varchar) as file_error
         from arrays
+        union all
+        select file_name, 0 as record_number, cast(null as json) as record, file_error
+        from checked
+        where file_error is not null
     {%- else -%}
         select file_name, record_number
         {%- for column in source.columns -%}, nullif(trim("{{ column }}"), '') as {{ column }}{%- endfor %}

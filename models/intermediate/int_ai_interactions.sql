@@ -34,32 +34,9 @@ copilot_records as (
 
 ),
 
-copilot_feature_rows as (
-
-    select
-        file_name,
-        record_number,
-        account_key,
-        activity_date,
-        unnest({{ json_value('feature_totals', '$[*]') }}) as feature_total
-    from copilot_records
-    where has_feature_breakdown
-
-),
-
 copilot_features as (
 
-    select
-        file_name,
-        record_number,
-        account_key,
-        activity_date,
-        {{ json_text('feature_total', '$.feature') }} as feature,
-    {%- for column in copilot_counts %}
-        {{ json_count(json_value('feature_total', '$.' ~ column)) }} as {{ column }}
-        {{- ',' if not loop.last }}
-    {%- endfor %}
-    from copilot_feature_rows
+    select * from {{ ref('int_copilot__user_day_features') }}
 
 ),
 

@@ -1,6 +1,11 @@
 {#- One row per current GitHub event and AI signal it carries (integrations section 6):
     an AI reviewer requested, an issue assigned to an AI agent, a comment invoking an AI
     reviewer, a comment mentioning an AI agent outside the reviewer commands. -#}
+{#- The reviewer commands and agent names become two constant regular expressions when the
+    model is compiled, so they are compiled once, not once per comment. -#}
+{%- set reviewer_commands = github_signal_alternation('reviewer_command') -%}
+{%- set agent_names = github_signal_alternation('agent_mention') -%}
+
 with
 
 events as (
@@ -16,19 +21,6 @@ github_signals as (
         signal_type,
         lower(trim(value)) as value
     from {{ ref('ai_github_signals') }}
-
-),
-
-patterns as (
-
-    select
-        string_agg(
-            case when signal_type = 'reviewer_command' then {{ regex_escape('value') }} end, '|'
-        ) as reviewer_commands,
-        string_agg(
-            case when signal_type = 'agent_mention' then {{ regex_escape('value') }} end, '|'
-        ) as agent_names
-    from github_signals
 
 ),
 
@@ -64,11 +56,8 @@ comments as (
 
     select
         events.event_id,
-        coalesce(events.comment_body, '') as comment_body,
-        patterns.reviewer_commands,
-        patterns.agent_names
+        coalesce(events.comment_body, '') as comment_body
     from events
-    cross join patterns
     where events.event_type in ('IssueCommentEvent', 'PullRequestReviewCommentEvent')
 
 ),
@@ -77,11 +66,11 @@ comment_signals as (
 
     select
         event_id,
-        {{ regex_matches('comment_body', "'(?i)(' || reviewer_commands || ')'") }}
+        {{ regex_matches('comment_body', "'(?i)(" ~ reviewer_commands ~ ")'") }}
             as invokes_reviewer,
         {{ regex_matches(
-            "regexp_replace(comment_body, '(?i)(' || reviewer_commands || ')', ' ', 'g')",
-            "'(?i)(^|[^\\pL\\pN@.])@(' || agent_names || ')($|[^\\pL\\pN\\-\\[])'") }}
+            "regexp_replace(comment_body, '(?i)(" ~ reviewer_commands ~ ")', ' ', 'g')",
+            "'(?i)(^|[^\\pL\\pN@.])@(" ~ agent_names ~ ")($|[^\\pL\\pN\\-\\[])'") }}
             as mentions_agent
     from comments
 

@@ -20,6 +20,8 @@ extracted as (
     select
         file_name,
         record_number,
+        cast(record as varchar) as source_record,
+        file_error,
         {{ json_text('record', '$.date') }} as date_text,
         {{ json_text('record', '$.organization_id') }} as organization_id,
         {{ json_text('record', '$.customer_type') }} as customer_type,
@@ -49,6 +51,7 @@ renamed as (
     select
         file_name,
         record_number,
+        source_record,
         cast({{ parse_timestamp_utc('date_text') }} as date) as activity_date,
         organization_id,
         customer_type,
@@ -72,6 +75,7 @@ renamed as (
         {%- endfor %} as rejected_tool_action_count,
         {{ invalid_count_fields(invalid_fields) }} as invalid_count_fields,
         case
+            when file_error is not null then file_error
             when {{ parse_timestamp_utc('date_text') }} is null then 'date is missing or invalid'
             when actor_type is null then 'actor.type is missing'
             when actor_type = 'user_actor' and actor_email is null
@@ -120,6 +124,10 @@ final as (
         accepted_tool_action_count,
         rejected_tool_action_count,
         invalid_count_fields,
+        case
+            when rejection_reason is not null or invalid_count_fields is not null
+                then source_record
+        end as quarantined_record_text,
         rejection_reason,
         rejection_reason is null and delivery_rank = 1 as is_current
     from ranked

@@ -19,6 +19,7 @@ renamed as (
     select
         file_name,
         record_number,
+        to_json(source) as source_record,
         {{ parse_date('day') }} as activity_date,
         nullif(trim(user_id), '') as user_id,
         nullif(trim(user_login), '') as user_login,
@@ -74,6 +75,10 @@ final as (
         has_feature_breakdown,
         feature_totals,
         invalid_count_fields,
+        case
+            when rejection_reason is not null or invalid_count_fields is not null
+                then source_record
+        end as quarantined_record_text,
         rejection_reason,
         rejection_reason is null and delivery_rank = 1 as is_current
     from ranked

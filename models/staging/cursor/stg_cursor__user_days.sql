@@ -26,6 +26,8 @@ extracted as (
     select
         file_name,
         record_number,
+        cast(record as varchar) as source_record,
+        file_error,
         {{ json_value('record', '$.date') }} as date_value,
         {{ json_text('record', '$.email') }} as email,
         {{ json_text('record', '$.userId') }} as user_id,
@@ -44,6 +46,7 @@ renamed as (
     select
         file_name,
         record_number,
+        source_record,
         case
             when json_type(date_value) in ('UBIGINT', 'BIGINT')
                 and cast(date_value as bigint) >= 100000000000
@@ -60,6 +63,7 @@ renamed as (
         client_version,
         {{ invalid_count_fields(invalid_fields) }} as invalid_count_fields,
         case
+            when file_error is not null then file_error
             when date_value is null then 'date is missing'
             when json_type(date_value) not in ('UBIGINT', 'BIGINT')
                 then 'date is not epoch milliseconds'
@@ -99,6 +103,10 @@ final as (
         most_used_model,
         client_version,
         invalid_count_fields,
+        case
+            when rejection_reason is not null or invalid_count_fields is not null
+                then source_record
+        end as quarantined_record_text,
         rejection_reason,
         rejection_reason is null and delivery_rank = 1 as is_current
     from ranked

@@ -11,6 +11,7 @@ renamed as (
     select
         file_name,
         record_number,
+        to_json(source) as source_record,
         person_id,
         lower(source) as account_source,
         account,
@@ -36,6 +37,10 @@ final as (
         account,
         account_key,
         is_shared,
+        case
+            when rejection_reason is not null
+                then source_record
+        end as quarantined_record_text,
         rejection_reason,
         rejection_reason is null as is_current
     from renamed

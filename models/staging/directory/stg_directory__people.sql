@@ -11,6 +11,7 @@ renamed as (
     select
         file_name,
         record_number,
+        to_json(source) as source_record,
         person_id,
         full_name,
         email,
@@ -62,6 +63,10 @@ final as (
         is_bot,
         employment_start_date,
         employment_end_date,
+        case
+            when rejection_reason is not null
+                then source_record
+        end as quarantined_record_text,
         rejection_reason,
         rejection_reason is null and delivery_rank = 1 as is_current
     from ranked

@@ -11,6 +11,7 @@ renamed as (
     select
         file_name,
         record_number,
+        to_json(source) as source_record,
         person_id,
         team,
         {{ parse_date('valid_from') }} as valid_from_date,
@@ -38,6 +39,10 @@ final as (
         team,
         valid_from_date,
         valid_to_date,
+        case
+            when rejection_reason is not null
+                then source_record
+        end as quarantined_record_text,
         rejection_reason,
         rejection_reason is null as is_current
     from renamed

@@ -11,6 +11,7 @@ renamed as (
     select
         file_name,
         record_number,
+        to_json(source) as source_record,
         nullif(trim(repository), '') as repository,
         lower(nullif(trim(sha), '')) as commit_sha,
         coalesce(json_array_length(parents), 0) as parent_count,
@@ -64,6 +65,10 @@ final as (
         committer_email,
         committed_at,
         message,
+        case
+            when rejection_reason is not null
+                then source_record
+        end as quarantined_record_text,
         rejection_reason,
         rejection_reason is null and delivery_rank = 1 as is_current
     from ranked

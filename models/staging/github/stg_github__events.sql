@@ -11,6 +11,7 @@ renamed as (
     select
         file_name,
         record_number,
+        to_json(source) as source_record,
         nullif(trim(id), '') as event_id,
         nullif(trim(type), '') as event_type,
         {{ parse_timestamp_utc('created_at') }} as created_at,
@@ -64,6 +65,10 @@ final as (
         assignee_login,
         comment_author_login,
         comment_body,
+        case
+            when rejection_reason is not null
+                then source_record
+        end as quarantined_record_text,
         rejection_reason,
         rejection_reason is null and delivery_rank = 1 as is_current
     from ranked

@@ -1,0 +1,45 @@
+{#- One row per current Copilot user-day record and element of its totals_by_feature list, with
+    the feature's counts (a count that is not a non-negative JSON number reads as 0). -#}
+{%- set copilot_counts = [
+    'user_initiated_interaction_count', 'code_generation_activity_count',
+    'code_acceptance_activity_count', 'loc_suggested_to_add_sum', 'loc_suggested_to_delete_sum',
+    'loc_added_sum', 'loc_deleted_sum'] -%}
+
+with
+
+copilot_records as (
+
+    select * from {{ ref('stg_copilot__user_days') }}
+    where is_current and has_feature_breakdown
+
+),
+
+feature_rows as (
+
+    select
+        file_name,
+        record_number,
+        account_key,
+        activity_date,
+        unnest({{ json_value('feature_totals', '$[*]') }}) as feature_total
+    from copilot_records
+
+),
+
+final as (
+
+    select
+        file_name,
+        record_number,
+        account_key,
+        activity_date,
+        coalesce({{ json_text('feature_total', '$.feature') }}, 'unknown') as feature,
+        {%- for column in copilot_counts %}
+        {{ json_count(json_value('feature_total', '$.' ~ column)) }} as {{ column }}
+        {{- ',' if not loop.last }}
+        {%- endfor %}
+    from feature_rows
+
+)
+
+select * from final

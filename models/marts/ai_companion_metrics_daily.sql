@@ -1,0 +1,1 @@
+{{ companion_metrics_table('day') }}
