@@ -1,0 +1,68 @@
+{#- One row per landing record of the five activity sources: its date, account, whether it was
+    rejected, superseded or current, and whether it came from an API-key actor. The common shape
+    the audit marts count. -#}
+with
+
+records as (
+
+    select
+        'copilot' as source,
+        'copilot:' || file_name || '#' || record_number as record_id,
+        activity_date,
+        account_key,
+        rejection_reason,
+        is_current,
+        false as is_api_key_actor
+    from {{ ref('stg_copilot__user_days') }}
+
+    union all
+
+    select
+        'cursor' as source,
+        'cursor:' || file_name || '#' || record_number as record_id,
+        activity_date,
+        account_key,
+        rejection_reason,
+        is_current,
+        false as is_api_key_actor
+    from {{ ref('stg_cursor__user_days') }}
+
+    union all
+
+    select
+        'claude_code' as source,
+        'claude_code:' || file_name || '#' || record_number as record_id,
+        activity_date,
+        account_key,
+        rejection_reason,
+        is_current,
+        not coalesce(is_user_actor, false) as is_api_key_actor
+    from {{ ref('stg_claude_code__usage_records') }}
+
+    union all
+
+    select
+        'github' as source,
+        'github:' || coalesce(event_id, file_name || '#' || record_number) as record_id,
+        activity_date,
+        account_key,
+        rejection_reason,
+        is_current,
+        false as is_api_key_actor
+    from {{ ref('stg_github__events') }}
+
+    union all
+
+    select
+        'git' as source,
+        'git:' || coalesce(commit_sha, file_name || '#' || record_number) as record_id,
+        activity_date,
+        account_key,
+        rejection_reason,
+        is_current,
+        false as is_api_key_actor
+    from {{ ref('stg_git__commits') }}
+
+)
+
+select * from records
