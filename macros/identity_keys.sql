@@ -8,10 +8,10 @@
         login, logins lower-cased. Keys read `login:<login>` or `email:<e-mail>`.
         kind: 'login', 'email', or 'auto' (an e-mail when the value holds an @).
     -#}
-    {%- set cleaned = 'lower(trim(' ~ value ~ '))' -%}
+    {%- set cleaned = 'lower(trim(' ~ value ~ ", ' ' || chr(9) || chr(10) || chr(13)))" -%}
     {%- set noreply = '^(?:[0-9]+\\+)?([^@]+)@users\\.noreply\\.github\\.com$' -%}
     case
-        when nullif(trim({{ value }}), '') is null then null
+        when nullif({{ cleaned }}, '') is null then null
         {%- if kind in ('email', 'auto') %}
         when regexp_matches({{ cleaned }}, '{{ noreply }}')
             then 'login:' || regexp_extract({{ cleaned }}, '{{ noreply }}', 1)

@@ -29,7 +29,10 @@
     {#- The ai_github_signals seed's values of one signal_type as a regular-expression alternation
         of literal texts (lower-cased, escaped), read when the model runs. A pattern that matches
         nothing when the seed has no such rows. -#}
-    {%- if not execute -%}{{ return('[^\\s\\S]') }}{%- endif -%}
+    {%- set never_matches = '[^\\s\\S]' -%}
+    {%- if not execute or load_relation(ref('ai_github_signals')) is none -%}
+        {{ return(never_matches) }}
+    {%- endif -%}
     {%- set rows = run_query(
         "select distinct lower(trim(value)) from " ~ ref('ai_github_signals')
         ~ " where signal_type = '" ~ signal_type ~ "' order by 1") -%}
@@ -47,5 +50,5 @@
         {%- endfor -%}
         {%- do escaped.append(ns.text) -%}
     {%- endfor -%}
-    {{- return(escaped | join('|') if escaped else '[^\\s\\S]') -}}
+    {{- return(escaped | join('|') if escaped else never_matches) -}}
 {%- endmacro %}

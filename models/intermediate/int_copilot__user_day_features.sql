@@ -34,10 +34,10 @@ final as (
         account_key,
         activity_date,
         coalesce({{ json_text('feature_total', '$.feature') }}, 'unknown') as feature,
-        {%- for column in copilot_counts %}
+    {%- for column in copilot_counts %}
         {{ json_count(json_value('feature_total', '$.' ~ column)) }} as {{ column }}
         {{- ',' if not loop.last }}
-        {%- endfor %}
+    {%- endfor %}
     from feature_rows
 
 )

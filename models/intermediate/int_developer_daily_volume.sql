@@ -54,7 +54,7 @@ copilot_volume as (
     from copilot_records
     left join copilot_accepted_feature_lines
         on copilot_records.file_name = copilot_accepted_feature_lines.file_name
-        and copilot_records.record_number = copilot_accepted_feature_lines.record_number
+            and copilot_records.record_number = copilot_accepted_feature_lines.record_number
 
 ),
 

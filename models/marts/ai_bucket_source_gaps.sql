@@ -38,7 +38,7 @@ final as (
     from buckets
     left join gaps
         on buckets.grain = gaps.grain
-        and buckets.bucket_start = gaps.bucket_start
+            and buckets.bucket_start = gaps.bucket_start
 
 )
 

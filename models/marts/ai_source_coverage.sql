@@ -55,7 +55,7 @@ source_days as (
     cross join calendar_days
     left join delivered_days
         on delivering_sources.source = delivered_days.source
-        and calendar_days.calendar_date = delivered_days.activity_date
+            and calendar_days.calendar_date = delivered_days.activity_date
 
 ),
 
@@ -71,8 +71,8 @@ final as (
         sum(case when source_days.has_delivery then 0 else 1 end) > 0 as has_source_gaps
     from buckets
     inner join source_days
-        on source_days.calendar_date >= buckets.bucket_start
-        and source_days.calendar_date <= buckets.bucket_end
+        on buckets.bucket_start <= source_days.calendar_date
+            and buckets.bucket_end >= source_days.calendar_date
     group by buckets.grain, buckets.bucket_start, buckets.bucket_end, source_days.source
 
 )
