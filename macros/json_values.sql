@@ -5,11 +5,12 @@
 {% endmacro %}
 
 {% macro duckdb__json_count(json_value) -%}
-    {#- A count that is not a JSON number, or is negative, counts as 0 (contract section 7). -#}
+    {#- A count that is not a JSON number, is negative or does not fit a BIGINT counts as 0
+        (contract section 7). -#}
     case
         when json_type({{ json_value }}) in ('UBIGINT', 'BIGINT', 'DOUBLE', 'HUGEINT')
             and cast({{ json_value }} as double) >= 0
-            then cast(floor(cast({{ json_value }} as double)) as bigint)
+            then coalesce(try_cast(floor(cast({{ json_value }} as double)) as bigint), 0)
         else 0
     end
 {%- endmacro %}
@@ -22,7 +23,8 @@
     coalesce(
         json_type({{ json_value }}) not in ('UBIGINT', 'BIGINT', 'DOUBLE', 'HUGEINT', 'NULL')
         or (json_type({{ json_value }}) in ('UBIGINT', 'BIGINT', 'DOUBLE', 'HUGEINT')
-            and cast({{ json_value }} as double) < 0),
+            and (cast({{ json_value }} as double) < 0
+                or try_cast(floor(cast({{ json_value }} as double)) as bigint) is null)),
         false
     )
 {%- endmacro %}
@@ -51,12 +53,21 @@
     json_extract({{ json_value }}, '{{ path }}')
 {%- endmacro %}
 
-{% macro invalid_count_fields(fields) -%}
-    {#- A comma-separated list of the count fields (a dict: reported name -> JSON value) whose
-        value is not a non-negative JSON number; NULL when every count is valid. -#}
+{% macro invalid_count_fields(fields, list_fields={}) -%}
+    {#- A comma-separated list of the count fields whose value is not a non-negative JSON number
+        (fields: reported name -> JSON value; list_fields: reported name -> JSON list of values,
+        invalid when any element is); NULL when every count is valid. -#}
     nullif(concat_ws(', '
         {%- for name, value in fields.items() %},
         case when {{ json_count_is_invalid(value) }} then '{{ name }}' end
+        {%- endfor %}
+        {%- for name, values in list_fields.items() %},
+        case
+            when len(list_filter(
+                {{ values }}, lambda element: {{ json_count_is_invalid("element") }}
+            )) > 0
+                then '{{ name }}'
+        end
         {%- endfor %}
     ), '')
 {%- endmacro %}

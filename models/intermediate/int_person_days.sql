@@ -3,10 +3,31 @@
     people.team, else Unassigned). -#}
 with
 
-people as (
+directory_people as (
 
     select * from {{ ref('stg_directory__people') }}
     where is_current and not is_bot
+
+),
+
+bot_keys as (
+
+    select account_key from {{ ref('int_identities_resolved') }}
+    where is_bot
+
+),
+
+people as (
+
+    {#- A person whose e-mail or login is a bot ([bot] login, bot seed, release robot) is a bot
+        even when is_bot is not set. -#}
+    select directory_people.*
+    from directory_people
+    where not exists (
+        select 1
+        from bot_keys
+        where bot_keys.account_key in (directory_people.email_key, directory_people.login_key)
+    )
 
 ),
 

@@ -5,6 +5,11 @@
 {%- set invalid_fields = dict(zip(count_columns, count_columns)) -%}
 {%- do invalid_fields.update(
     {'totals_by_cli.request_count': json_value('totals_by_cli', '$.request_count')}) -%}
+{%- set invalid_feature_fields = {} -%}
+{%- for column in count_columns -%}
+    {%- do invalid_feature_fields.update(
+        {'totals_by_feature.' ~ column: json_value('totals_by_feature', '$[*].' ~ column)}) -%}
+{%- endfor -%}
 
 with
 
@@ -33,7 +38,7 @@ renamed as (
         {{ json_flag('used_cli') }} as used_cli,
         coalesce(json_array_length(totals_by_feature), 0) > 0 as has_feature_breakdown,
         totals_by_feature as feature_totals,
-        {{ invalid_count_fields(invalid_fields) }} as invalid_count_fields,
+        {{ invalid_count_fields(invalid_fields, invalid_feature_fields) }} as invalid_count_fields,
         case
             when day is null and user_login is null and user_id is null
                 then 'line is not a valid JSON object'
