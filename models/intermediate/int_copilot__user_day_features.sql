@@ -21,6 +21,7 @@ feature_rows as (
         record_number,
         account_key,
         activity_date,
+        generate_subscripts({{ json_value('feature_totals', '$[*]') }}, 1) as feature_index,
         unnest({{ json_value('feature_totals', '$[*]') }}) as feature_total
     from copilot_records
 
@@ -33,6 +34,7 @@ final as (
         record_number,
         account_key,
         activity_date,
+        feature_index,
         coalesce({{ json_text('feature_total', '$.feature') }}, 'unknown') as feature,
     {%- for column in copilot_counts %}
         {{ json_count(json_value('feature_total', '$.' ~ column)) }} as {{ column }}

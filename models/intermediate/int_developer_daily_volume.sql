@@ -129,6 +129,9 @@ final as (
     where volume.activity_date >= period.coverage_start
         and volume.activity_date <= period.as_of_date
     group by identities.developer_id, volume.activity_date, volume.source
+    having sum(volume.ai_actions) > 0
+        or sum(volume.lines_added) > 0
+        or sum(volume.lines_accepted) > 0
 
 )
 

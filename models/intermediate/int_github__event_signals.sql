@@ -1,10 +1,10 @@
 {#- One row per current GitHub event and AI signal it carries (integrations section 6):
     an AI reviewer requested, an issue assigned to an AI agent, a comment invoking an AI
     reviewer, a comment mentioning an AI agent outside the reviewer commands. -#}
-{#- The reviewer commands and agent names become two constant regular expressions when the
-    model is compiled, so they are compiled once, not once per comment. -#}
-{%- set reviewer_commands = github_signal_alternation('reviewer_command') -%}
-{%- set agent_names = github_signal_alternation('agent_mention') -%}
+{#- Matching uses no per-row regular expression built from the seed (that is compiled once per
+    comment): reviewer commands are case-insensitive substrings, and a comment mentions an agent
+    when it holds more `@name` mentions (one constant expression extracts them) than reviewer
+    commands containing `@name`, which are removed before mentions count. -#}
 
 with
 
@@ -55,24 +55,97 @@ agent_assignments as (
 comments as (
 
     select
-        events.event_id,
-        coalesce(events.comment_body, '') as comment_body
+        event_id,
+        lower(coalesce(comment_body, '')) as comment_body
     from events
-    where events.event_type in ('IssueCommentEvent', 'PullRequestReviewCommentEvent')
+    where event_type in ('IssueCommentEvent', 'PullRequestReviewCommentEvent')
+
+),
+
+reviewer_commands as (
+
+    select value as command from github_signals
+    where signal_type = 'reviewer_command'
+
+),
+
+agent_names as (
+
+    select value as agent_name from github_signals
+    where signal_type = 'agent_mention'
+
+),
+
+command_occurrences as (
+
+    select
+        comments.event_id,
+        reviewer_commands.command,
+        (length(comments.comment_body)
+            - length(replace(comments.comment_body, reviewer_commands.command, '')))
+        // length(reviewer_commands.command) as occurrence_count
+    from comments
+    inner join reviewer_commands
+        on contains(comments.comment_body, reviewer_commands.command)
+
+),
+
+mention_tokens as (
+
+    {#- `@` not preceded by a letter, digit, `@` or `.`, then the longest run of letters,
+        digits, `-` and `[`: the mention is of `name` exactly when the run equals it. -#}
+    select
+        event_id,
+        unnest({{ regex_extract_all('comment_body',
+                                    "'(?:^|[^\\pL\\pN@.])@([\\pL\\pN\\-\\[]+)'", 1) }})
+            as mentioned_name
+    from comments
+    where contains(comment_body, '@')
+
+),
+
+agent_mentions as (
+
+    select
+        mention_tokens.event_id,
+        agent_names.agent_name,
+        count(*) as mention_count
+    from mention_tokens
+    inner join agent_names on mention_tokens.mentioned_name = agent_names.agent_name
+    group by mention_tokens.event_id, agent_names.agent_name
+
+),
+
+mentions_inside_commands as (
+
+    select
+        command_occurrences.event_id,
+        agent_names.agent_name,
+        sum(command_occurrences.occurrence_count) as mention_count
+    from command_occurrences
+    inner join agent_names
+        on contains(command_occurrences.command, '@' || agent_names.agent_name)
+    group by command_occurrences.event_id, agent_names.agent_name
 
 ),
 
 comment_signals as (
 
-    select
+    select distinct
         event_id,
-        {{ regex_matches('comment_body', "'(?i)(" ~ reviewer_commands ~ ")'") }}
-            as invokes_reviewer,
-        {{ regex_matches(
-            "regexp_replace(comment_body, '(?i)(" ~ reviewer_commands ~ ")', ' ', 'g')",
-            "'(?i)(^|[^\\pL\\pN@.])@(" ~ agent_names ~ ")($|[^\\pL\\pN\\-\\[])'") }}
-            as mentions_agent
-    from comments
+        'ai_reviewer_command' as signal_name
+    from command_occurrences
+
+    union all
+
+    select distinct
+        agent_mentions.event_id,
+        'ai_agent_mention' as signal_name
+    from agent_mentions
+    left join mentions_inside_commands
+        on agent_mentions.event_id = mentions_inside_commands.event_id
+        and agent_mentions.agent_name = mentions_inside_commands.agent_name
+    where agent_mentions.mention_count > coalesce(mentions_inside_commands.mention_count, 0)
 
 ),
 
@@ -82,17 +155,7 @@ signals as (
     union all
     select * from agent_assignments
     union all
-    select
-        event_id,
-        'ai_reviewer_command' as signal_name
-    from comment_signals
-    where invokes_reviewer
-    union all
-    select
-        event_id,
-        'ai_agent_mention' as signal_name
-    from comment_signals
-    where mentions_agent
+    select * from comment_signals
 
 ),
 

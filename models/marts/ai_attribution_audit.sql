@@ -49,20 +49,20 @@ final as (
     select
         activity_date,
         source,
-        count(*) as records_read,
-        sum(case when is_quarantined then 1 else 0 end) as records_quarantined,
-        sum(case when is_superseded then 1 else 0 end) as records_superseded,
-        sum(case when is_current then 1 else 0 end) as records_current,
-        sum(case when is_qualifying then 1 else 0 end) as records_qualifying,
-        sum(case when is_qualifying and attributed_to = 'developer' then 1 else 0 end)
+        cast(count(*) as bigint) as records_read,
+        {{ count_where("is_quarantined") }} as records_quarantined,
+        {{ count_where("is_superseded") }} as records_superseded,
+        {{ count_where("is_current") }} as records_current,
+        {{ count_where("is_qualifying") }} as records_qualifying,
+        {{ count_where("is_qualifying and attributed_to = 'developer'") }}
             as qualifying_attributed,
-        sum(case when is_qualifying and attributed_to = 'shared_account' then 1 else 0 end)
+        {{ count_where("is_qualifying and attributed_to = 'shared_account'") }}
             as qualifying_shared_account,
-        sum(case when is_qualifying and attributed_to = 'bot' then 1 else 0 end)
+        {{ count_where("is_qualifying and attributed_to = 'bot'") }}
             as qualifying_bot,
-        sum(case when is_qualifying and attributed_to = 'api_key_actor' then 1 else 0 end)
+        {{ count_where("is_qualifying and attributed_to = 'api_key_actor'") }}
             as qualifying_api_key_actor,
-        sum(case when is_qualifying and attributed_to = 'no_account' then 1 else 0 end)
+        {{ count_where("is_qualifying and attributed_to = 'no_account'") }}
             as qualifying_no_account
     from classified
     group by activity_date, source

@@ -66,8 +66,8 @@ final as (
         buckets.bucket_start,
         buckets.bucket_end,
         source_days.source,
-        count(*) as days_in_period,
-        sum(case when source_days.has_delivery then 1 else 0 end) as days_delivered,
+        cast(count(*) as bigint) as days_in_period,
+        {{ count_where("source_days.has_delivery") }} as days_delivered,
         sum(case when source_days.has_delivery then 0 else 1 end) > 0 as has_source_gaps
     from buckets
     inner join source_days

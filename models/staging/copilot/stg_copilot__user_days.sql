@@ -11,6 +11,14 @@
         {'totals_by_feature.' ~ column: json_value('totals_by_feature', '$[*].' ~ column)}) -%}
 {%- endfor -%}
 
+{%- set rejection_reason -%}
+case
+    when day is null and user_login is null and user_id is null
+        then 'line is not a valid JSON object'
+    when {{ parse_date('day') }} is null then 'day is missing or not a YYYY-MM-DD date'
+    when nullif(trim(user_login), '') is null then 'user_login is missing'
+end
+{%- endset -%}
 with
 
 source as (
@@ -24,7 +32,11 @@ renamed as (
     select
         file_name,
         record_number,
-        to_json(source) as source_record,
+        case
+            when ({{ rejection_reason }}) is not null
+                or ({{ invalid_count_fields(invalid_fields, invalid_feature_fields) }}) is not null
+                then to_json(source)
+        end as source_record,
         {{ parse_date('day') }} as activity_date,
         nullif(trim(user_id), '') as user_id,
         nullif(trim(user_login), '') as user_login,
@@ -39,12 +51,7 @@ renamed as (
         coalesce(json_array_length(totals_by_feature), 0) > 0 as has_feature_breakdown,
         totals_by_feature as feature_totals,
         {{ invalid_count_fields(invalid_fields, invalid_feature_fields) }} as invalid_count_fields,
-        case
-            when day is null and user_login is null and user_id is null
-                then 'line is not a valid JSON object'
-            when {{ parse_date('day') }} is null then 'day is missing or not a YYYY-MM-DD date'
-            when nullif(trim(user_login), '') is null then 'user_login is missing'
-        end as rejection_reason
+        {{ rejection_reason }} as rejection_reason
     from source
 
 ),

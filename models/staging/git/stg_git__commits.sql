@@ -1,3 +1,13 @@
+{%- set rejection_reason -%}
+case
+    when sha is null and authored_at is null and message is null and repository is null
+        then 'line is not a valid JSON object'
+    when nullif(trim(sha), '') is null then 'sha is missing'
+    when {{ parse_timestamp_utc('authored_at') }} is null
+        then 'authored_at is missing or not an ISO-8601 timestamp'
+end
+{%- endset -%}
+
 with
 
 source as (
@@ -11,7 +21,10 @@ renamed as (
     select
         file_name,
         record_number,
-        to_json(source) as source_record,
+        case
+            when ({{ rejection_reason }}) is not null
+                then to_json(source)
+        end as source_record,
         nullif(trim(repository), '') as repository,
         lower(nullif(trim(sha), '')) as commit_sha,
         coalesce(json_array_length(parents), 0) as parent_count,
@@ -25,13 +38,7 @@ renamed as (
         {{ parse_timestamp_utc('committed_at') }} as committed_at,
         replace(replace(coalesce(message, ''), chr(13) || chr(10), chr(10)), chr(13), chr(10))
             as message,
-        case
-            when sha is null and authored_at is null and message is null and repository is null
-                then 'line is not a valid JSON object'
-            when nullif(trim(sha), '') is null then 'sha is missing'
-            when {{ parse_timestamp_utc('authored_at') }} is null
-                then 'authored_at is missing or not an ISO-8601 timestamp'
-        end as rejection_reason
+        {{ rejection_reason }} as rejection_reason
     from source
 
 ),

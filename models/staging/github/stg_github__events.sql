@@ -1,3 +1,14 @@
+{%- set rejection_reason -%}
+case
+    when id is null and type is null and created_at is null and actor is null
+        then 'line is not a valid JSON object'
+    when nullif(trim(id), '') is null then 'id is missing'
+    when {{ parse_timestamp_utc('created_at') }} is null
+        then 'created_at is missing or not an ISO-8601 timestamp'
+    when {{ json_text('actor', '$.login') }} is null then 'actor.login is missing'
+end
+{%- endset -%}
+
 with
 
 source as (
@@ -11,7 +22,10 @@ renamed as (
     select
         file_name,
         record_number,
-        to_json(source) as source_record,
+        case
+            when ({{ rejection_reason }}) is not null
+                then to_json(source)
+        end as source_record,
         nullif(trim(id), '') as event_id,
         nullif(trim(type), '') as event_type,
         {{ parse_timestamp_utc('created_at') }} as created_at,
@@ -24,14 +38,7 @@ renamed as (
         {{ json_text('payload', '$.assignee.login') }} as assignee_login,
         {{ json_text('payload', '$.comment.user.login') }} as comment_author_login,
         json_extract_string(payload, '$.comment.body') as comment_body,
-        case
-            when id is null and type is null and created_at is null and actor is null
-                then 'line is not a valid JSON object'
-            when nullif(trim(id), '') is null then 'id is missing'
-            when {{ parse_timestamp_utc('created_at') }} is null
-                then 'created_at is missing or not an ISO-8601 timestamp'
-            when {{ json_text('actor', '$.login') }} is null then 'actor.login is missing'
-        end as rejection_reason
+        {{ rejection_reason }} as rejection_reason
     from source
 
 ),
