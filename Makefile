@@ -49,10 +49,14 @@ fmt: setup ## Reformat Python (ruff) and SQL (sqlfluff fix)
 	$(BIN)/ruff format ai_adoption tests_python benchmarks
 	$(BIN)/sqlfluff fix models macros tests analyses
 
-test-dbt: setup ## Build on the small test landing data and run every dbt unit and data test
+test-dbt: setup ## Build on small generated data: every dbt unit and data test, then the GX mart checks
 	$(BIN)/python -m ai_adoption generate-sample --out target/test_landing --developers 40 --days 70 --seed 7 --force
-	@mkdir -p target
+	@rm -f target/test.duckdb
 	AI_ADOPTION_LANDING=target/test_landing AI_ADOPTION_DB=target/test.duckdb $(DBT) build $(PROFILES)
+	$(BIN)/python -m ai_adoption check --db target/test.duckdb --report target/quality/test_mart_checks.json
+
+check: setup ## GX invariant suite over the marts of $(AI_ADOPTION_DB) (report: target/quality/mart_checks.json)
+	$(BIN)/python -m ai_adoption check --db "$(AI_ADOPTION_DB)" --report target/quality/mart_checks.json
 
 test-python: setup ## pytest: package, end-to-end builds, real fixture, benchmark smoke
 	$(BIN)/pytest

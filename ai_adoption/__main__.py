@@ -36,6 +36,17 @@ def _build_parser() -> argparse.ArgumentParser:
     headline.add_argument("--db", type=Path, default=Path("warehouse/ai_adoption.duckdb"))
     headline.add_argument("--grain", default="week", choices=["day", "week", "month"])
     headline.add_argument("--window", type=int, default=4, help="window length in buckets")
+
+    check = commands.add_parser(
+        "check", help="run the Great Expectations invariant suite over the marts of a warehouse"
+    )
+    check.add_argument("--db", type=Path, default=Path("warehouse/ai_adoption.duckdb"))
+    check.add_argument(
+        "--report",
+        type=Path,
+        default=Path("target/quality/mart_checks.json"),
+        help="JSON report to write (default: target/quality/mart_checks.json)",
+    )
     return parser
 
 
@@ -61,6 +72,14 @@ def main(argv: list[str] | None = None) -> int:
         from ai_adoption.headline import print_headline
 
         return print_headline(args.db, grain=args.grain, window=args.window)
+    if args.command == "check":
+        from ai_adoption.quality import MartCheckError, run_checks
+
+        try:
+            return 0 if run_checks(args.db, args.report) else 1
+        except MartCheckError as error:
+            print(f"check: {error}", file=sys.stderr)
+            return 2
     return 2
 
 
