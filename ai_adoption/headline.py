@@ -59,12 +59,16 @@ def format_headline(rows: list[tuple], grain: str, window: int) -> str:
 
 def print_headline(db: Path, grain: str = "week", window: int = 4) -> int:
     if not Path(db).exists():
-        print(f"headline: no warehouse at {db}; run `make run` or `dbt build` first", file=sys.stderr)
+        print(
+            f"headline: no warehouse at {db}; run `make run` or `dbt build` first", file=sys.stderr
+        )
         return 1
     try:
         rows = fetch_headline(Path(db), grain, window)
     except duckdb.CatalogException:
-        print(f"headline: {db} has no marts.ai_active_users_headline; build it first", file=sys.stderr)
+        print(
+            f"headline: {db} has no marts.ai_active_users_headline; build it first", file=sys.stderr
+        )
         return 1
     print(format_headline(rows, grain, window))
     return 0
