@@ -14,6 +14,18 @@
     regexp_extract_all({{ value }}, {{ pattern }}, {{ group }})
 {%- endmacro %}
 
+{% macro replace_each(value, texts, replacement) %}
+    {{ return(adapter.dispatch('replace_each', 'ai_adoption')(value, texts, replacement)) }}
+{% endmacro %}
+
+{% macro duckdb__replace_each(value, texts, replacement) -%}
+    {#- `value` with every occurrence of each text of the list `texts` replaced, in list order. -#}
+    list_reduce(
+        list_prepend({{ value }}, {{ texts }}),
+        lambda remaining, text: replace(remaining, text, {{ replacement }})
+    )
+{%- endmacro %}
+
 {% macro last_paragraph(message) %}
     {{ return(adapter.dispatch('last_paragraph', 'ai_adoption')(message)) }}
 {% endmacro %}

@@ -1,10 +1,9 @@
 {#- One row per current GitHub event and AI signal it carries (integrations section 6):
     an AI reviewer requested, an issue assigned to an AI agent, a comment invoking an AI
     reviewer, a comment mentioning an AI agent outside the reviewer commands. -#}
-{#- Matching uses no per-row regular expression built from the seed (that is compiled once per
-    comment): reviewer commands are case-insensitive substrings, and a comment mentions an agent
-    when it holds more `@name` mentions (one constant expression extracts them) than reviewer
-    commands containing `@name`, which are removed before mentions count. -#}
+{#- Matching uses no regular expression built from the seed (that would be compiled once per
+    comment): reviewer commands are case-insensitive substrings, removed from the comment before
+    one constant expression extracts its `@name` mentions. -#}
 
 with
 
@@ -76,14 +75,26 @@ agent_names as (
 
 ),
 
-command_occurrences as (
+command_list as (
+
+    select coalesce(list(command), []) as commands from reviewer_commands
+
+),
+
+comments_without_commands as (
 
     select
         comments.event_id,
-        reviewer_commands.command,
-        (length(comments.comment_body)
-            - length(replace(comments.comment_body, reviewer_commands.command, '')))
-        // length(reviewer_commands.command) as occurrence_count
+        {{ replace_each('comments.comment_body', 'command_list.commands', "' '") }}
+            as remaining_body
+    from comments
+    cross join command_list
+
+),
+
+reviewer_command_hits as (
+
+    select distinct comments.event_id
     from comments
     inner join reviewer_commands
         on contains(comments.comment_body, reviewer_commands.command)
@@ -96,56 +107,35 @@ mention_tokens as (
         digits, `-` and `[`: the mention is of `name` exactly when the run equals it. -#}
     select
         event_id,
-        unnest({{ regex_extract_all('comment_body',
+        unnest({{ regex_extract_all('remaining_body',
                                     "'(?:^|[^\\pL\\pN@.])@([\\pL\\pN\\-\\[]+)'", 1) }})
             as mentioned_name
-    from comments
-    where contains(comment_body, '@')
+    from comments_without_commands
+    where contains(remaining_body, '@')
 
 ),
 
-agent_mentions as (
+agent_mention_hits as (
 
-    select
-        mention_tokens.event_id,
-        agent_names.agent_name,
-        count(*) as mention_count
+    select distinct mention_tokens.event_id
     from mention_tokens
     inner join agent_names on mention_tokens.mentioned_name = agent_names.agent_name
-    group by mention_tokens.event_id, agent_names.agent_name
-
-),
-
-mentions_inside_commands as (
-
-    select
-        command_occurrences.event_id,
-        agent_names.agent_name,
-        sum(command_occurrences.occurrence_count) as mention_count
-    from command_occurrences
-    inner join agent_names
-        on contains(command_occurrences.command, '@' || agent_names.agent_name)
-    group by command_occurrences.event_id, agent_names.agent_name
 
 ),
 
 comment_signals as (
 
-    select distinct
+    select
         event_id,
         'ai_reviewer_command' as signal_name
-    from command_occurrences
+    from reviewer_command_hits
 
     union all
 
-    select distinct
-        agent_mentions.event_id,
+    select
+        event_id,
         'ai_agent_mention' as signal_name
-    from agent_mentions
-    left join mentions_inside_commands
-        on agent_mentions.event_id = mentions_inside_commands.event_id
-        and agent_mentions.agent_name = mentions_inside_commands.agent_name
-    where agent_mentions.mention_count > coalesce(mentions_inside_commands.mention_count, 0)
+    from agent_mention_hits
 
 ),
 
