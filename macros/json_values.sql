@@ -15,6 +15,17 @@
     end
 {%- endmacro %}
 
+{% macro json_count_sum(json_values) %}
+    {{ return(adapter.dispatch('json_count_sum', 'ai_adoption')(json_values)) }}
+{% endmacro %}
+
+{% macro duckdb__json_count_sum(json_values) -%}
+    {#- The sum of a JSON list of counts, each read as json_count does; 0 for an empty list. -#}
+    coalesce(list_sum(list_transform(
+        {{ json_values }}, lambda element: {{ json_count('element') }}
+    )), 0)
+{%- endmacro %}
+
 {% macro json_count_is_invalid(json_value) %}
     {{ return(adapter.dispatch('json_count_is_invalid', 'ai_adoption')(json_value)) }}
 {% endmacro %}

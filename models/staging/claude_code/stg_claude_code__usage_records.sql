@@ -1,11 +1,9 @@
-{%- set tools = ['edit_tool', 'multi_edit_tool', 'write_tool', 'notebook_edit_tool'] -%}
 {%- set invalid_fields = {
     'num_sessions': 'num_sessions_value', 'lines_of_code.added': 'lines_added_value',
     'commits_by_claude_code': 'commits_value',
     'pull_requests_by_claude_code': 'pull_requests_value'} -%}
-{%- for tool in tools -%}
-    {%- do invalid_fields.update({tool ~ '.accepted': tool ~ '_accepted_value'}) -%}
-{%- endfor -%}
+{#- Every tool of tool_actions counts (edit, multi_edit, write, notebook_edit and any new one). -#}
+{%- set invalid_list_fields = {'tool_actions.*.accepted': 'accepted_values'} -%}
 
 with
 
@@ -35,13 +33,8 @@ extracted as (
         {{ json_value('record', '$.core_metrics.commits_by_claude_code') }} as commits_value,
         {{ json_value('record', '$.core_metrics.pull_requests_by_claude_code') }}
             as pull_requests_value,
-        {%- for tool in tools %}
-            {{ json_value('record', '$.tool_actions.' ~ tool ~ '.accepted') }}
-                as {{ tool }}_accepted_value,
-            {{ json_value('record', '$.tool_actions.' ~ tool ~ '.rejected') }}
-                as {{ tool }}_rejected_value,
-        {%- endfor %}
-        {{ json_value('record', '$.tool_actions') }} as tool_actions
+        {{ json_value('record', '$.tool_actions.*.accepted') }} as accepted_values,
+        {{ json_value('record', '$.tool_actions.*.rejected') }} as rejected_values
     from source
 
 ),
@@ -67,13 +60,9 @@ renamed as (
         {{ json_count('lines_removed_value') }} as lines_removed,
         {{ json_count('commits_value') }} as commit_count,
         {{ json_count('pull_requests_value') }} as pull_request_count,
-        {%- for tool in tools %}
-            {{ json_count(tool ~ '_accepted_value') }}{{ ' +' if not loop.last }}
-        {%- endfor %} as accepted_tool_action_count,
-        {%- for tool in tools %}
-            {{ json_count(tool ~ '_rejected_value') }}{{ ' +' if not loop.last }}
-        {%- endfor %} as rejected_tool_action_count,
-        {{ invalid_count_fields(invalid_fields) }} as invalid_count_fields,
+        {{ json_count_sum('accepted_values') }} as accepted_tool_action_count,
+        {{ json_count_sum('rejected_values') }} as rejected_tool_action_count,
+        {{ invalid_count_fields(invalid_fields, invalid_list_fields) }} as invalid_count_fields,
         case
             when file_error is not null then file_error
             when {{ parse_timestamp_utc('date_text') }} is null then 'date is missing or invalid'
