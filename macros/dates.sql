@@ -36,3 +36,10 @@
     {#- Epoch milliseconds read as a UTC calendar date. -#}
     cast(epoch_ms(cast({{ value }} as bigint)) as date)
 {%- endmacro %}
+
+{% macro latest_plausible_date() -%}
+    {#- A year after the run: an activity date beyond it is a typo (2205 for 2025) that would
+        otherwise become the default as_of_date. -#}
+    cast('{{ (run_started_at + modules.datetime.timedelta(days=366)).strftime("%Y-%m-%d") }}'
+        as date)
+{%- endmacro %}

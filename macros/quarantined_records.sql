@@ -1,20 +1,37 @@
-{% macro quarantined_records(source_name, staging_model, has_counts=false) -%}
-    {#- The rows of one staging model that go to quarantine, in landing_quarantine's columns. -#}
+{% macro quarantined_records(source_name, staging_model, has_counts=false, renumber=false) -%}
+    {#- The rows of one staging model that go to quarantine, in landing_quarantine's columns.
+        renumber: the staging record_number runs across the files of the source (NDJSON); the
+        quarantine gives the record's position inside its own file instead. -#}
     select
         '{{ source_name }}' as source,
-        file_name,
-        record_number,
-        {%- if has_counts %}
-        coalesce(rejection_reason, 'invalid count (read as 0): ' || invalid_count_fields)
-            as reason,
+        staged.file_name,
+        {%- if renumber %}
+        staged.record_number - file_starts.first_record_number + 1 as record_number,
         {%- else %}
-        rejection_reason as reason,
+        staged.record_number,
         {%- endif %}
-        rejection_reason is null as is_still_counted,
-        quarantined_record_text as record_text
-    from {{ ref(staging_model) }}
-    where rejection_reason is not null
         {%- if has_counts %}
-        or invalid_count_fields is not null
+        coalesce(
+            staged.rejection_reason,
+            'invalid count (read as 0): ' || staged.invalid_count_fields
+        ) as reason,
+        {%- else %}
+        staged.rejection_reason as reason,
+        {%- endif %}
+        staged.rejection_reason is null as is_still_counted,
+        staged.quarantined_record_text as record_text
+    from {{ ref(staging_model) }} as staged
+    {%- if renumber %}
+    inner join (
+        select
+            file_name,
+            min(record_number) as first_record_number
+        from {{ ref(staging_model) }}
+        group by file_name
+    ) as file_starts on staged.file_name = file_starts.file_name
+    {%- endif %}
+    where staged.rejection_reason is not null
+        {%- if has_counts %}
+        or staged.invalid_count_fields is not null
         {%- endif %}
 {%- endmacro %}

@@ -70,7 +70,10 @@
         {#- One row per element of each file's `data` array, and one row with a file_error for
             a file that is not a JSON document with a `data` array. -#}
         with documents as (
-            select filename as file_name, try(decode(content)) as document_text
+            select
+                filename as file_name,
+                ltrim(try(decode(content)), chr(65279)) as document_text,
+                content is null or octet_length(content) = 0 as is_empty
             from read_blob({{ landing_file_list(files) }})
         ),
         checked as (
@@ -79,12 +82,13 @@
                 document_text,
                 case
                     when document_text is null then 'file is not valid UTF-8 text'
-                    when trim(document_text) = '' then 'file is empty'
                     when not json_valid(document_text) then 'file is not valid JSON (truncated?)'
                     when json_type(document_text, '$.data') is distinct from 'ARRAY'
                         then 'file has no data array'
                 end as file_error
             from documents
+            {# An empty response holds no record: nothing to read, nothing to report. #}
+            where not is_empty and coalesce(trim(document_text), 'x') <> ''
         ),
         arrays as (
             select file_name, json_extract(document_text, '$.data[*]') as records
@@ -107,7 +111,17 @@
             select * exclude (filename), filename as file_name, ordinality as record_number
             from read_csv({{ landing_file_list(files) }}, header = true, all_varchar = true,
                 normalize_names = true, filename = true, null_padding = true,
-                strict_mode = false) with ordinality
+                strict_mode = false, encoding = '{{ landing_csv_encoding(files) }}')
+                with ordinality
         )
     {%- endif -%}
+{%- endmacro %}
+
+{% macro landing_csv_encoding(files) -%}
+    {#- utf-8, or latin-1 when a file is not valid UTF-8 (a directory export saved by a
+        spreadsheet): every byte then reads as some character instead of failing the build. -#}
+    {%- set check = run_query(
+        "select count(*) from read_blob(" ~ landing_file_list(files)
+        ~ ") where try(decode(content)) is null") -%}
+    {{- 'latin-1' if check.columns[0].values()[0] > 0 else 'utf-8' -}}
 {%- endmacro %}

@@ -5,15 +5,16 @@ with
 
 quarantined as (
 
-    {{ quarantined_records('copilot', 'stg_copilot__user_days', has_counts=true) }}
+    {{ quarantined_records('copilot', 'stg_copilot__user_days',
+                           has_counts=true, renumber=true) }}
     union all
     {{ quarantined_records('cursor', 'stg_cursor__user_days', has_counts=true) }}
     union all
     {{ quarantined_records('claude_code', 'stg_claude_code__usage_records', has_counts=true) }}
     union all
-    {{ quarantined_records('github', 'stg_github__events') }}
+    {{ quarantined_records('github', 'stg_github__events', renumber=true) }}
     union all
-    {{ quarantined_records('git', 'stg_git__commits') }}
+    {{ quarantined_records('git', 'stg_git__commits', renumber=true) }}
     union all
     {{ quarantined_records('directory/people.csv', 'stg_directory__people') }}
     union all

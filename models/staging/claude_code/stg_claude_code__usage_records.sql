@@ -69,6 +69,9 @@ renamed as (
             when actor_type is null then 'actor.type is missing'
             when actor_type = 'user_actor' and actor_email is null
                 then 'actor.email_address is missing'
+            when cast({{ parse_timestamp_utc('date_text') }} as date)
+                > {{ latest_plausible_date() }}
+                then 'date is more than a year after the run'
         end as rejection_reason
     from extracted
 

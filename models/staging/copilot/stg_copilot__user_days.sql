@@ -17,6 +17,9 @@ case
         then 'line is not a valid JSON object'
     when {{ parse_date('day') }} is null then 'day is missing or not a YYYY-MM-DD date'
     when nullif(trim(user_login), '') is null then 'user_login is missing'
+    when {{ parse_date('day') }}
+        > {{ latest_plausible_date() }}
+        then 'date is more than a year after the run'
 end
 {%- endset -%}
 with

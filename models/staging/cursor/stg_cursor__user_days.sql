@@ -70,6 +70,9 @@ renamed as (
             when cast(date_value as bigint) < 100000000000
                 then 'date looks like epoch seconds, not milliseconds'
             when email is null then 'email is missing'
+            when {{ epoch_ms_to_date('date_value') }}
+                > {{ latest_plausible_date() }}
+                then 'date is more than a year after the run'
         end as rejection_reason
     from extracted
 

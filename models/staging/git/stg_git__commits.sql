@@ -5,6 +5,9 @@ case
     when nullif(trim(sha), '') is null then 'sha is missing'
     when {{ parse_timestamp_utc('authored_at') }} is null
         then 'authored_at is missing or not an ISO-8601 timestamp'
+    when cast({{ parse_timestamp_utc('authored_at') }} as date)
+        > {{ latest_plausible_date() }}
+        then 'date is more than a year after the run'
 end
 {%- endset -%}
 

@@ -6,6 +6,9 @@ case
     when {{ parse_timestamp_utc('created_at') }} is null
         then 'created_at is missing or not an ISO-8601 timestamp'
     when {{ json_text('actor', '$.login') }} is null then 'actor.login is missing'
+    when cast({{ parse_timestamp_utc('created_at') }} as date)
+        > {{ latest_plausible_date() }}
+        then 'date is more than a year after the run'
 end
 {%- endset -%}
 

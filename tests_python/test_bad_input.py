@@ -1,0 +1,1215 @@
+"""Bad landing input: every kind is repaired, quarantined or ignored, and the build goes on.
+
+One landing folder (`bad`) holds every bad case of the issue next to 200 good records per
+activity source, each case with its own account and, where the marts tell the outcome, its own
+activity date in October 2025 (the reporting period is set explicitly to 2025-10-01..2025-10-31,
+so nothing here depends on the default period). It is built once; each test then asserts the
+exact outcome of one kind:
+
+- repaired:    the record counts (the developer is active on the case's date in
+               marts.ai_active_users_daily / _by_team_daily, with the repaired value);
+- quarantined: a row of audit.landing_quarantine with the expected source, file and reason,
+               and the record counts nowhere (or, for an invalid count, still counts with 0);
+- ignored:     no effect on the marts, no quarantine row, and no crash.
+
+docs/bad_input.md is the table of these outcomes. Five more builds run in parallel with it:
+`small` (a truncated Cursor file and a non-JSON git line next to good records, with the default
+period and quarantine limit; its other folders hold only zero-byte files), `latin1_csv`
+(people.csv saved as Windows-1252), and three that build only a few models: `zero_json` (a
+cursor folder with one zero-byte file) and `share` (2 of 3 git lines garbage: the build must
+fail) up to the quarantine share test, `far_future` (a year typo, default period) up to
+int_reporting_period.
+
+Tests marked xfail(strict=True) state the right behaviour where the project gets it wrong today;
+docs/bad_input.md says "bug: ..." for them.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import datetime as dt
+import json
+import zlib
+from pathlib import Path
+
+import pytest
+from conftest import (
+    DbtBuildError,
+    build_warehouse,
+    query,
+    run_dbt,
+    write_csv,
+    write_json,
+    write_ndjson,
+)
+
+PERIOD = {"coverage_start": "2025-10-01", "as_of_date": "2025-10-31"}
+GOOD_PER_SOURCE = 200
+DIMENSIONS = ("all", "coding_assistance", "ai_coding", "code_review", "coding_agents")
+CA, AIC, CR, AG = "coding_assistance", "ai_coding", "code_review", "coding_agents"
+CLAUDE_TRAILER = "\n\nCo-authored-by: Claude <noreply@anthropic.com>\n"
+TEN_MB = 10 * 1024 * 1024
+
+
+def day(n: int) -> str:
+    """2025-10-<n> as YYYY-MM-DD: each case has its own day of October."""
+    return f"2025-10-{n:02d}"
+
+
+def epoch_ms(date: str) -> int:
+    """Cursor's `date`: epoch milliseconds at 00:00 UTC of the day."""
+    return int(dt.datetime.fromisoformat(date).replace(tzinfo=dt.UTC).timestamp()) * 1000
+
+
+# =============================================================================================
+# Vendor record shapes (integrations §1-5); every count 0 unless the caller says otherwise.
+# =============================================================================================
+
+COPILOT_COUNTS = (
+    "user_initiated_interaction_count",
+    "code_generation_activity_count",
+    "code_acceptance_activity_count",
+    "loc_suggested_to_add_sum",
+    "loc_suggested_to_delete_sum",
+    "loc_added_sum",
+    "loc_deleted_sum",
+)
+CURSOR_COUNTS = (
+    "totalLinesAdded",
+    "totalLinesDeleted",
+    "acceptedLinesAdded",
+    "acceptedLinesDeleted",
+    "totalApplies",
+    "totalAccepts",
+    "totalRejects",
+    "totalTabsShown",
+    "totalTabsAccepted",
+    "composerRequests",
+    "chatRequests",
+    "agentRequests",
+    "cmdkUsages",
+    "subscriptionIncludedReqs",
+    "apiKeyReqs",
+    "usageBasedReqs",
+    "bugbotUsages",
+)
+ABSENT = object()
+
+
+def feature(name: str, **counts) -> dict:
+    return {"feature": name, **{column: 0 for column in COPILOT_COUNTS}, **counts}
+
+
+def completion() -> list[dict]:
+    """A feature list with one accepted code completion: coding_assistance."""
+    return [feature("code_completion", code_acceptance_activity_count=1)]
+
+
+def copilot(date, user_id, login, features=ABSENT, **fields) -> dict:
+    record = {
+        "day": date,
+        "enterprise_id": "1",
+        "user_id": user_id,
+        "user_login": login,
+        **{name: 0 for name in COPILOT_COUNTS},
+        "used_agent": False,
+        "used_chat": False,
+        "used_cli": False,
+        "totals_by_ide": [{"ide": "vscode", "code_generation_activity_count": 0}],
+        "totals_by_cli": {"session_count": 0, "request_count": 0, "prompt_count": 0},
+    }
+    record.update(fields)
+    if features is not ABSENT:
+        record["totals_by_feature"] = features
+    return record
+
+
+def cursor(date, email, *, date_value=None, **counts) -> dict:
+    return {
+        "date": epoch_ms(date) if date_value is None else date_value,
+        "userId": f"user_{zlib.crc32(email.encode()):08x}",
+        "email": email,
+        "isActive": True,
+        **{name: 0 for name in CURSOR_COUNTS},
+        **counts,
+        "mostUsedModel": "claude-4-sonnet",
+        "clientVersion": "1.6.42",
+    }
+
+
+def cursor_response(records) -> dict:
+    return {"data": list(records), "period": {"startDate": 0, "endDate": 0}}
+
+
+def claude(date_text, actor, *, sessions=0) -> dict:
+    return {
+        "date": date_text,
+        "organization_id": "org_1",
+        "customer_type": "api",
+        "terminal_type": "vscode",
+        "actor": actor,
+        "core_metrics": {
+            "num_sessions": sessions,
+            "lines_of_code": {"added": 0, "removed": 0},
+            "commits_by_claude_code": 0,
+            "pull_requests_by_claude_code": 0,
+        },
+        "tool_actions": {
+            tool: {"accepted": 0, "rejected": 0}
+            for tool in ("edit_tool", "multi_edit_tool", "write_tool", "notebook_edit_tool")
+        },
+    }
+
+
+def user_actor(email) -> dict:
+    return {"type": "user_actor", "email_address": email}
+
+
+def claude_page(records) -> dict:
+    return {"data": list(records), "has_more": False, "next_page": None}
+
+
+def comment_event(event_id, login, created_at, body, event_type="IssueCommentEvent") -> dict:
+    return {
+        "id": str(event_id),
+        "type": event_type,
+        "actor": {"id": 1, "login": login},
+        "repo": {"id": 9, "name": "acme/api"},
+        "created_at": created_at,
+        "payload": {"action": "created", "comment": {"body": body, "user": {"login": login}}},
+    }
+
+
+def commit(sha, email, authored_at, message="Change things" + CLAUDE_TRAILER, **fields) -> dict:
+    record = {
+        "repository": "acme/api",
+        "sha": sha,
+        "parents": ["0" * 40],
+        "author_name": "Dev",
+        "author_email": email,
+        "authored_at": authored_at,
+        "committer_name": "Dev",
+        "committer_email": email,
+        "committed_at": authored_at,
+        "message": message,
+    }
+    record.update(fields)
+    return record
+
+
+def sha(label: str) -> str:
+    return (label.encode().hex() + "0" * 40)[:40]
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def ndjson_line(record: dict) -> bytes:
+    return json.dumps(record).encode() + b"\n"
+
+
+def truncated(document: dict) -> bytes:
+    """A JSON response cut off in the middle (an interrupted download)."""
+    text = json.dumps(document).encode()
+    return text[: len(text) * 2 // 3]
+
+
+# =============================================================================================
+# The `bad` landing folder: 200 good records per source on 2025-10-01, and every bad case.
+# =============================================================================================
+
+PEOPLE_HEADER = (  # reordered (person_id is not first) and one extra column, cost_center
+    "email,team,person_id,full_name,github_login,is_bot,employment_end,employment_start,cost_center"
+)
+PEOPLE_ROWS = [
+    "extra@example.com,Mu,p_extra,Extra Column,,,,,CC-1",
+    "reorder@example.com,Delta,p_reorder,Re Order,,,,,CC-1",
+    "bom@example.com,Lambda,p_bom,Bom Member,,,,,CC-1",
+    "missing@example.com,Gamma,p_missing,Missing Columns,,,,,CC-1",
+    "twice@example.com,Alpha,p_twice,Twice First,,,,,CC-1",
+    "twice@example.com,Beta,p_twice,Twice Second,,,,,CC-1",
+    "same.mail@example.com,Nu,p_same_a,Same Mail A,,,,,CC-1",
+    "same.mail@example.com,Nu,p_same_b,Same Mail B,,,,,CC-1",
+    "badrange@example.com,Zeta,p_badrange,Bad Range,,,,,CC-1",
+    "overlap@example.com,Omicron,p_overlap,Over Lap,,,,,CC-1",
+    "Spaced.Caps@Example.com,Iota,p_caps,Spaced Caps,,,,,CC-1",
+    "baddate@example.com,Xi,p_baddate,Bad Date,,,,2025-13-45,CC-1",
+]
+MEMBERSHIP_ROWS = [  # written with a UTF-8 byte order mark
+    "p_bom,Kappa,2025-10-01,",
+    "p_badrange,Epsilon,2025-10-30,2025-10-20",
+    "p_overlap,Eta,2025-10-01,",
+    "p_overlap,Theta,2025-10-20,2025-10-30",
+    "p_missing,Gamma,2025-13-45,",
+]
+
+
+def write_bad_landing(landing: Path) -> None:
+    directory = landing / "directory"
+    write_csv(directory / "people.csv", PEOPLE_HEADER, PEOPLE_ROWS)
+    # identities.csv without its `source` and `is_shared` columns.
+    write_csv(directory / "identities.csv", "person_id,account", ["p_missing,alias-missing-cols"])
+    membership_text = "\n".join(["person_id,team,valid_from,valid_to", *MEMBERSHIP_ROWS]) + "\n"
+    write_bytes(directory / "team_memberships.csv", b"\xef\xbb\xbf" + membership_text.encode())
+
+    # --- copilot ------------------------------------------------------------------------------
+    good = [
+        copilot(day(1), 100000 + i, f"good-copilot-{i}", completion())
+        for i in range(GOOD_PER_SOURCE)
+    ]
+    cases = [
+        copilot(day(13), 1301, "neg-count", code_acceptance_activity_count=-2, used_agent=True),
+        copilot("2025-13-45", 1401, "bad-date-copilot", completion()),
+        copilot("2025-11-20", 1701, "future-user", completion()),
+        copilot(day(18), 1801, None, completion()),
+        copilot(
+            day(20),
+            2001,
+            "unknown-feature",
+            [feature("brand_new_mode", **dict.fromkeys(COPILOT_COUNTS, 5))],
+        ),
+        copilot(
+            day(20),
+            2002,
+            "unknown-feature-mixed",
+            [feature("brand_new_mode", user_initiated_interaction_count=5), *completion()],
+        ),
+        copilot(
+            day(14),
+            1402,
+            "extra-fields",
+            completion(),
+            new_vendor_field={"nested": [1, 2, {"deep": True}]},
+            totals_by_language=[],
+        ),
+        copilot(day(22), 2222, "Dup-User", used_agent=True),
+    ]
+    write_ndjson(landing / "copilot" / "2025-10-01_main.ndjson", good + cases)
+    # The same (day, user_id) delivered again later with other values: the later file wins.
+    write_ndjson(
+        landing / "copilot" / "2025-10-22_redelivery.ndjson",
+        [copilot(day(22), 2222, "dup-user", completion())],
+    )
+    # Lines that are not JSON between good lines (line 3 is blank).
+    write_bytes(
+        landing / "copilot" / "2025-10-04_lines.ndjson",
+        ndjson_line(copilot(day(4), 401, "ndjson-good-1", completion()))
+        + b"this is not json\n"
+        + b"\n"
+        + b'{"day": "2025-10-04", "user_id": 403, "user_login": "ndjson-trunc", "totals_by\n'
+        + ndjson_line(copilot(day(4), 405, "ndjson-good-2", completion())),
+    )
+    # A UTF-8 byte order mark before the first line (Windows tools write one).
+    write_bytes(
+        landing / "copilot" / "2025-10-31_bom.ndjson",
+        b"\xef\xbb\xbf" + ndjson_line(copilot(day(31), 3101, "bom-ndjson", completion())),
+    )
+
+    # --- cursor -------------------------------------------------------------------------------
+    good = [
+        cursor(day(1), f"good.cursor.{i}@example.com", totalTabsAccepted=1)
+        for i in range(GOOD_PER_SOURCE)
+    ]
+    cases = [
+        cursor(day(7), "bom@example.com", totalTabsAccepted=1),
+        cursor(day(8), "extra@example.com", totalTabsAccepted=1),
+        cursor(day(10), "reorder@example.com", totalTabsAccepted=1),
+        cursor(day(12), "str.cursor@example.com", totalTabsAccepted=2, composerRequests="4"),
+        cursor(
+            day(15),
+            "epoch.sec@example.com",
+            date_value=epoch_ms(day(15)) // 1000,
+            totalTabsAccepted=1,
+        ),
+        cursor(day(18), "   ", totalTabsAccepted=1),
+        cursor(day(23), "Dup.Cursor@example.com", chatRequests=2),
+        cursor(day(23), " dup.cursor@EXAMPLE.com", agentRequests=1),
+        cursor(day(24), "twice@example.com", totalTabsAccepted=1),
+        cursor(day(25), "same.mail@example.com", totalTabsAccepted=1),
+        cursor(day(26), "badrange@example.com", totalTabsAccepted=1),
+        cursor(day(27), "overlap@example.com", totalTabsAccepted=1),
+        cursor(day(28), "  spaced.CAPS@example.COM ", totalTabsAccepted=1),
+    ]
+    write_json(landing / "cursor" / "2025-10-01_main.json", cursor_response(good + cases))
+    write_bytes(
+        landing / "cursor" / "2025-10-02_truncated.json",
+        truncated(cursor_response([cursor(day(2), "trunc.cursor@example.com", chatRequests=1)])),
+    )
+    write_bytes(landing / "cursor" / "2025-10-05_empty.json", b"")
+    write_bytes(  # a response saved with a UTF-8 byte order mark (PowerShell 5 Out-File)
+        landing / "cursor" / "2025-10-05_bom.json",
+        b"\xef\xbb\xbf"
+        + json.dumps(
+            cursor_response([cursor(day(5), "bom.json@example.com", totalTabsAccepted=1)])
+        ).encode(),
+    )
+    write_json(
+        landing / "cursor" / "2025-10-05_no_data.json",
+        {"error": {"code": 429, "message": "rate limited"}},
+    )
+
+    # --- claude_code ----------------------------------------------------------------------------
+    good = [
+        claude(f"{day(1)}T00:00:00Z", user_actor(f"good.claude.{i}@example.com"), sessions=1)
+        for i in range(GOOD_PER_SOURCE)
+    ]
+    cases = [
+        claude("2025-13-45T00:00:00Z", user_actor("bad.date.claude@example.com"), sessions=1),
+        claude(f"{day(18)}T00:00:00Z", {"type": "user_actor"}, sessions=1),
+        claude(
+            f"{day(19)}T00:00:00Z",
+            {"type": "service_actor", "email_address": "svc@example.com"},
+            sessions=3,
+        ),
+    ]
+    write_json(landing / "claude_code" / "2025-10-01_main.json", claude_page(good + cases))
+    write_bytes(
+        landing / "claude_code" / "2025-10-03_truncated.json",
+        truncated(claude_page([claude(f"{day(3)}T00:00:00Z", user_actor("t@x.com"), sessions=1)])),
+    )
+    page = json.dumps(
+        claude_page([claude(f"{day(5)}T00:00:00Z", user_actor("latin1@example.com"), sessions=1)])
+    )
+    write_bytes(
+        landing / "claude_code" / "2025-10-05_latin1.json",
+        page.replace("latin1@", "l\\u00e4tin1@").encode().replace(b"\\u00e4", b"\xe4"),
+    )
+
+    # --- github ---------------------------------------------------------------------------------
+    good = [
+        comment_event(7_000_000 + i, f"good-github-{i}", f"{day(1)}T12:00:00Z", "@claude fix")
+        for i in range(GOOD_PER_SOURCE)
+    ]
+    cases = [
+        comment_event(9001, "alias-missing-cols", f"{day(9)}T12:00:00Z", "@claude fix this"),
+        comment_event(9002, "bad-date-github", "2025-13-45T10:00:00Z", "@claude fix this"),
+        comment_event(9003, "", f"{day(18)}T12:00:00Z", "@claude fix this"),
+        comment_event(
+            9004, "unknown-event", f"{day(21)}T12:00:00Z", "@claude fix", "BrandNewEvent"
+        ),
+        comment_event(9005, "[bot]", f"{day(29)}T12:00:00Z", "@claude fix this"),
+    ]
+    write_ndjson(landing / "github" / "2025-10-01_main.ndjson", good + cases)
+
+    # --- git ------------------------------------------------------------------------------------
+    good = [
+        commit(sha(f"good{i}"), f"good.git.{i}@example.com", f"{day(1)}T09:00:00+02:00")
+        for i in range(GOOD_PER_SOURCE)
+    ]
+    cases = [
+        commit(sha("baddate"), "bad.date.git@example.com", "2025-13-45T10:00:00+00:00"),
+        commit(sha("nooffset"), "nooffset@example.com", f"{day(16)}T23:30:00"),
+        {
+            k: v
+            for k, v in commit(sha("nomail"), None, f"{day(30)}T10:00:00+00:00").items()
+            if k not in ("author_email", "committer_email")
+        },
+    ]
+    write_ndjson(landing / "git" / "2025-10-01_main.ndjson", good + cases)
+    write_ndjson(
+        landing / "git" / "2025-10-17_huge.ndjson",
+        [
+            commit(
+                sha("huge"),
+                "huge.msg@example.com",
+                f"{day(17)}T10:00:00+00:00",
+                "Vendor a generated file\n\n" + "x" * TEN_MB + CLAUDE_TRAILER,
+            )
+        ],
+    )
+    write_bytes(landing / "git" / "2025-10-05_empty.ndjson", b"")
+    write_bytes(
+        landing / "git" / "2025-10-06_crlf.ndjson",
+        b"".join(
+            json.dumps(
+                commit(sha(f"crlf{i}"), f"crlf.{i}@example.com", f"{day(6)}T10:00:00Z")
+            ).encode()
+            + b"\r\n"
+            for i in (1, 2)
+        ),
+    )
+    # A commit message in Latin-1 (git allows i18n.commitEncoding): byte 0xE9 is not UTF-8.
+    latin1_message = json.dumps(
+        commit(
+            sha("latinbad"),
+            "latin.bad@example.com",
+            f"{day(11)}T10:00:00+00:00",
+            "Corrige le caf\u00e9" + CLAUDE_TRAILER,
+        )
+    ).encode()
+    write_bytes(
+        landing / "git" / "2025-10-11_latin1.ndjson",
+        ndjson_line(commit(sha("latingood"), "latin.good@example.com", f"{day(11)}T09:00:00Z"))
+        + latin1_message.replace(b"\\u00e9", b"\xe9")
+        + b"\n",
+    )
+
+
+# =============================================================================================
+# The other landing folders.
+# =============================================================================================
+
+SMALL_GOOD = 30  # 1 bad of 31 stays under the default quarantine limit of 5%
+ZERO_BYTE_FILES = (
+    "copilot/2025-10-01.ndjson",
+    "github/2025-10-01.ndjson",
+    "directory/people.csv",
+    "directory/identities.csv",
+    "directory/team_memberships.csv",
+)
+
+
+def write_small_landing(landing: Path) -> None:
+    """A truncated Cursor file and a non-JSON git line among good records (default period and
+    quarantine limit); the other folders hold only zero-byte files (claude_code: no file)."""
+    write_json(
+        landing / "cursor" / "2025-10-01.json",
+        cursor_response(
+            cursor(day(1), f"small.cursor.{i}@example.com", totalTabsAccepted=1)
+            for i in range(SMALL_GOOD)
+        ),
+    )
+    write_bytes(
+        landing / "cursor" / "2025-10-02.json",
+        truncated(cursor_response([cursor(day(2), "lost.cursor@example.com", chatRequests=1)])),
+    )
+    lines = [
+        commit(sha(f"small{i}"), f"small.git.{i}@example.com", f"{day(2)}T10:00:00Z")
+        for i in range(SMALL_GOOD)
+    ]
+    write_bytes(
+        landing / "git" / "2025-10-02.ndjson",
+        b"".join(ndjson_line(record) for record in lines[:15])
+        + b"<html>502 Bad Gateway</html>\n"
+        + b"".join(ndjson_line(record) for record in lines[15:]),
+    )
+    for name in ZERO_BYTE_FILES:
+        write_bytes(landing / name, b"")
+    (landing / "claude_code").mkdir(parents=True)
+
+
+def write_zero_byte_json_landing(landing: Path) -> None:
+    """A cursor folder with only a zero-byte file, next to a healthy copilot folder."""
+    write_bytes(landing / "cursor" / "2025-10-01.json", b"")
+    write_ndjson(
+        landing / "copilot" / "2025-10-01.ndjson",
+        [copilot(day(1), 1, "zero-json-neighbour", completion())],
+    )
+
+
+def write_share_landing(landing: Path) -> None:
+    """2 of 3 git lines are garbage: 67% of the source quarantined, far above 5%."""
+    write_bytes(
+        landing / "git" / "2025-10-01.ndjson",
+        ndjson_line(commit(sha("share"), "share@example.com", f"{day(1)}T10:00:00Z"))
+        + b"garbage\n"
+        + b'{"sha": "abc", "message": "cut off\n',
+    )
+
+
+def write_latin1_csv_landing(landing: Path) -> None:
+    """people.csv as Excel saves it on Windows (cp1252), and one cursor record of that person."""
+    text = "person_id,full_name,email,team\np_latin,J\u00fcrgen M\u00fcller,jm@example.com,Rho\n"
+    write_bytes(landing / "directory" / "people.csv", text.encode("cp1252"))
+    write_json(
+        landing / "cursor" / "2025-10-01.json",
+        cursor_response([cursor(day(1), "jm@example.com", totalTabsAccepted=1)]),
+    )
+
+
+def write_far_future_landing(landing: Path) -> None:
+    """A year typo (2205 for 2025) in one record, with the default (derived) period."""
+    write_ndjson(
+        landing / "copilot" / "2025-10-01.ndjson",
+        [
+            copilot(day(1), 1, "real-date", completion()),
+            copilot("2205-10-01", 2, "year-typo", completion()),
+        ],
+    )
+
+
+# Only the quarantine share test and what it needs (staging): enough to see whether it fails.
+SHARE_TEST_ONLY = ["--select", "+landing_quarantine_share_within_limit"]
+BUILDS = {  # name: (landing writer, dbt vars, dbt selection or None for the whole project)
+    "bad": (write_bad_landing, PERIOD, None),
+    "small": (write_small_landing, None, None),
+    "latin1_csv": (write_latin1_csv_landing, PERIOD, None),
+    "zero_json": (write_zero_byte_json_landing, PERIOD, SHARE_TEST_ONLY),
+    "share": (write_share_landing, PERIOD, SHARE_TEST_ONLY),
+    "far_future": (write_far_future_landing, None, ["--select", "+int_reporting_period"]),
+}
+
+
+def _build(work_dir: Path, writer, dbt_vars, selection) -> Path | DbtBuildError:
+    landing = work_dir / "landing"
+    landing.mkdir(parents=True)
+    writer(landing)
+    try:
+        if selection is None:
+            return build_warehouse(landing, work_dir, dbt_vars=dbt_vars)
+        db = work_dir / "warehouse.duckdb"
+        args = ["build", *selection, "--exclude", "test_type:unit"]
+        run_dbt(args, landing=landing, db=db, work_dir=work_dir, dbt_vars=dbt_vars)
+        return db
+    except DbtBuildError as error:
+        return error
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory) -> dict[str, Path | DbtBuildError]:
+    """All builds, in parallel; a failed build is returned as its DbtBuildError."""
+    root = tmp_path_factory.mktemp("bad_input")
+    with concurrent.futures.ThreadPoolExecutor(max_workers=len(BUILDS)) as pool:
+        futures = {name: pool.submit(_build, root / name, *spec) for name, spec in BUILDS.items()}
+        return {name: future.result() for name, future in futures.items()}
+
+
+def built(builds, name: str) -> Path:
+    result = builds[name]
+    if isinstance(result, DbtBuildError):
+        raise result
+    return result
+
+
+@pytest.fixture(scope="module")
+def bad_db(builds) -> Path:
+    return built(builds, "bad")
+
+
+# =============================================================================================
+# Reading the outcome.
+# =============================================================================================
+
+
+def active_on(db: Path, date: str) -> dict[str, int]:
+    """Dimension -> active_users on `date` in marts.ai_active_users_daily."""
+    rows = query(
+        db,
+        f"select dimension, active_users from marts.ai_active_users_daily "
+        f"where bucket_start = date '{date}'",
+    )
+    return {row["dimension"]: row["active_users"] for row in rows}
+
+
+def expected_active(**counts) -> dict[str, int]:
+    """Every dimension 0 unless given; `all` defaults to the largest given count."""
+    result = dict.fromkeys(DIMENSIONS, 0)
+    result.update(counts)
+    if "all" not in counts:
+        result["all"] = max(counts.values(), default=0)
+    return result
+
+
+def rostered_on(db: Path, date: str) -> int:
+    return query(
+        db,
+        f"select active_rostered_users as n from marts.ai_active_users_daily "
+        f"where bucket_start = date '{date}' and dimension = 'all'",
+    )[0]["n"]
+
+
+def teams_active_on(db: Path, date: str) -> dict[str, int]:
+    """Team -> active_users (dimension all) on `date`, teams with nobody active left out."""
+    rows = query(
+        db,
+        f"select team, active_users from marts.ai_active_users_by_team_daily "
+        f"where bucket_start = date '{date}' and dimension = 'all' and active_users > 0",
+    )
+    return {row["team"]: row["active_users"] for row in rows}
+
+
+def quarantine(db: Path, source: str, file_suffix: str, marker: str | None = None) -> list[dict]:
+    """Rows of audit.landing_quarantine of one source and file (and holding `marker`)."""
+    rows = query(
+        db,
+        "select * from audit.landing_quarantine order by source, file_name, record_number",
+    )
+    return [
+        row
+        for row in rows
+        if row["source"] == source
+        and row["file_name"].endswith(file_suffix)
+        and (marker is None or marker in (row["record_text"] or ""))
+    ]
+
+
+def the_row(rows: list[dict]) -> dict:
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+# Files of the xfail cases below: what they put in quarantine today is a bug, so it is left out
+# of the exact list.
+KNOWN_BUG_FILES = ("2025-10-11_latin1.ndjson",)
+# Every row audit.landing_quarantine must hold for the `bad` landing, and nothing else:
+# (source, file suffix, marker in record_text or None, reason substring, is_still_counted).
+EXPECTED_QUARANTINE = [
+    ("copilot", "2025-10-01_main.ndjson", "neg-count",
+     "invalid count (read as 0): code_acceptance_activity_count", True),
+    ("copilot", "2025-10-01_main.ndjson", "bad-date-copilot",
+     "day is missing or not a YYYY-MM-DD date", False),
+    ("copilot", "2025-10-01_main.ndjson", '"user_id":"1801"', "user_login is missing", False),
+    ("copilot", "2025-10-04_lines.ndjson", None, "line is not a valid JSON object", False),
+    ("copilot", "2025-10-04_lines.ndjson", None, "line is not a valid JSON object", False),
+    ("cursor", "2025-10-01_main.json", "str.cursor@example.com",
+     "invalid count (read as 0): composerRequests", True),
+    ("cursor", "2025-10-01_main.json", "epoch.sec@example.com",
+     "date looks like epoch seconds, not milliseconds", False),
+    ("cursor", "2025-10-01_main.json", '"email":"   "', "email is missing", False),
+    ("cursor", "2025-10-02_truncated.json", None, "file is not valid JSON (truncated?)", False),
+    ("cursor", "2025-10-05_no_data.json", None, "file has no data array", False),
+    ("claude_code", "2025-10-01_main.json", "bad.date.claude@example.com",
+     "date is missing or invalid", False),
+    ("claude_code", "2025-10-01_main.json", '"actor":{"type":"user_actor"}',
+     "actor.email_address is missing", False),
+    ("claude_code", "2025-10-03_truncated.json", None,
+     "file is not valid JSON (truncated?)", False),
+    ("claude_code", "2025-10-05_latin1.json", None, "file is not valid UTF-8 text", False),
+    ("github", "2025-10-01_main.ndjson", "bad-date-github",
+     "created_at is missing or not an ISO-8601 timestamp", False),
+    ("github", "2025-10-01_main.ndjson", '"id":"9003"', "actor.login is missing", False),
+    ("git", "2025-10-01_main.ndjson", "bad.date.git@example.com",
+     "authored_at is missing or not an ISO-8601 timestamp", False),
+    ("directory/people.csv", "people.csv", "p_baddate",
+     "employment_start is not a YYYY-MM-DD date", False),
+    ("directory/team_memberships.csv", "team_memberships.csv", "p_badrange",
+     "valid_to is not after valid_from", False),
+    ("directory/team_memberships.csv", "team_memberships.csv", "2025-13-45",
+     "valid_from is missing or not a YYYY-MM-DD date", False),
+]  # fmt: skip
+
+
+# =============================================================================================
+# The `bad` build as a whole.
+# =============================================================================================
+
+
+def test_bad_landing_builds_and_every_good_record_counts(bad_db):
+    """200 good records per source on 10-01: 1000 developers, none lost to the bad cases."""
+    assert active_on(bad_db, day(1)) == {
+        "all": 5 * GOOD_PER_SOURCE,
+        CA: 2 * GOOD_PER_SOURCE,  # copilot completions, cursor tabs
+        AIC: 0,
+        CR: 0,
+        AG: 3 * GOOD_PER_SOURCE,  # claude_code sessions, github @claude, git Claude trailer
+    }
+
+
+def test_quarantine_holds_exactly_the_expected_rows(bad_db):
+    rows = query(bad_db, "select * from audit.landing_quarantine")
+    unmatched = [row for row in rows if not row["file_name"].endswith(KNOWN_BUG_FILES)]
+    for source, suffix, marker, reason, still_counted in EXPECTED_QUARANTINE:
+        match = next(
+            (
+                row
+                for row in unmatched
+                if row["source"] == source
+                and row["file_name"].endswith(suffix)
+                and (marker is None or marker in (row["record_text"] or ""))
+                and reason in row["reason"]
+                and row["is_still_counted"] is still_counted
+            ),
+            None,
+        )
+        assert match is not None, f"no quarantine row for {(source, suffix, marker, reason)}"
+        unmatched.remove(match)
+    assert unmatched == [], "unexpected quarantine rows"
+
+
+def test_quarantine_warns_and_share_test_passes(bad_db):
+    work_dir = bad_db.parent
+    results = json.loads((work_dir / "target" / "run_results.json").read_text())
+    status = {
+        result["unique_id"].split(".")[2]: result["status"]
+        for result in results["results"]
+        if result["unique_id"].startswith("test.")
+    }
+    assert status["landing_quarantine_is_empty"] == "warn"
+    assert status["landing_quarantine_share_within_limit"] == "pass"
+
+
+# =============================================================================================
+# One test per kind of bad input (docs/bad_input.md, in the same order).
+# =============================================================================================
+
+
+# 1. truncated JSON file -> quarantined (the whole response; records in other files count)
+@pytest.mark.parametrize(
+    ("source", "file_name", "date"),
+    [("cursor", "2025-10-02_truncated.json", day(2)),
+     ("claude_code", "2025-10-03_truncated.json", day(3))],
+)  # fmt: skip
+def test_truncated_json_file_is_quarantined(bad_db, source, file_name, date):
+    row = the_row(quarantine(bad_db, source, file_name))
+    assert row["reason"] == "file is not valid JSON (truncated?)"
+    assert row["record_number"] == 0 and row["is_still_counted"] is False
+    assert row["record_text"] is None
+    assert active_on(bad_db, date) == expected_active()
+
+
+# 2. NDJSON line that is not JSON -> quarantined; the good lines of the same file count
+def test_ndjson_line_that_is_not_json_is_quarantined(bad_db):
+    rows = quarantine(bad_db, "copilot", "2025-10-04_lines.ndjson")
+    assert [row["reason"] for row in rows] == ["line is not a valid JSON object"] * 2
+    assert all(row["is_still_counted"] is False for row in rows)
+    # ndjson-good-1 and ndjson-good-2 (lines 1 and 5) count; ndjson-trunc (line 4) does not.
+    assert active_on(bad_db, day(4)) == expected_active(all=2, coding_assistance=2)
+
+
+def test_ndjson_quarantine_points_at_the_record_in_its_file(bad_db):
+    """The position counts the file's non-blank lines: the blank line 3 is not a record."""
+    rows = quarantine(bad_db, "copilot", "2025-10-04_lines.ndjson")
+    assert sorted(row["record_number"] for row in rows) == [2, 3]
+
+
+# 3. empty file -> ignored, JSON response and NDJSON alike (no records to read or report)
+def test_empty_json_response_file_is_ignored(bad_db):
+    assert quarantine(bad_db, "cursor", "2025-10-05_empty.json") == []
+    staged = query(
+        bad_db,
+        "select count(*) as n from staging.stg_cursor__user_days where file_name like '%empty%'",
+    )
+    assert staged == [{"n": 0}]
+
+
+def test_empty_ndjson_file_is_ignored(bad_db):
+    assert quarantine(bad_db, "git", "2025-10-05_empty.ndjson") == []
+    files = query(
+        bad_db, "select count(*) as n from staging.stg_git__commits where file_name like '%empty%'"
+    )
+    assert files[0]["n"] == 0
+
+
+# 4. zero-byte folder -> ignored for NDJSON and CSV folders (nothing read, nothing reported);
+#    a JSON-response folder of zero-byte files too
+def test_zero_byte_ndjson_and_csv_folders_are_ignored(builds):
+    db = built(builds, "small")
+    for model in (
+        "stg_copilot__user_days",
+        "stg_github__events",
+        "stg_claude_code__usage_records",
+        "stg_directory__people",
+        "stg_directory__identities",
+        "stg_directory__team_memberships",
+    ):
+        assert query(db, f"select count(*) as n from staging.{model}") == [{"n": 0}], model
+    sources = query(db, "select distinct source from audit.landing_quarantine order by source")
+    assert sources == [{"source": "cursor"}, {"source": "git"}]  # the small build's own cases
+    headcount = query(db, "select max(headcount) as n from marts.ai_active_users_daily")
+    assert headcount == [{"n": 0}]
+
+
+def test_zero_byte_json_folder_does_not_fail_the_build(builds):
+    db = built(builds, "zero_json")
+    assert query(db, "select count(*) as n from staging.stg_cursor__user_days") == [{"n": 0}]
+
+
+# 5. BOM-prefixed CSV -> repaired: the byte order mark is not part of the first column name
+def test_bom_prefixed_csv_is_read(bad_db):
+    rows = query(
+        bad_db,
+        "select person_id from staging.stg_directory__team_memberships order by record_number",
+    )
+    assert [row["person_id"] for row in rows] == [
+        "p_bom",
+        "p_badrange",
+        "p_overlap",
+        "p_overlap",
+        "p_missing",
+    ]
+    # p_bom's membership (Kappa) wins over people.csv's team (Lambda) on 10-07.
+    assert teams_active_on(bad_db, day(7)) == {"Kappa": 1}
+
+
+# 6. CSV with an extra column -> ignored (the column); the rows count
+def test_csv_extra_column_is_ignored(bad_db):
+    columns = {
+        row["column_name"]
+        for row in query(
+            bad_db,
+            "select column_name from information_schema.columns "
+            "where table_schema = 'staging' and table_name = 'stg_directory__people'",
+        )
+    }
+    assert "cost_center" not in columns
+    assert active_on(bad_db, day(8)) == expected_active(coding_assistance=1)
+    assert rostered_on(bad_db, day(8)) == 1
+    assert teams_active_on(bad_db, day(8)) == {"Mu": 1}
+
+
+# 7. CSV with missing columns -> repaired: a missing column reads as blank (identities.csv
+#    without `source` and `is_shared`: the mapping applies, the account is not shared)
+def test_csv_missing_columns_read_as_blank(bad_db):
+    row = the_row(
+        query(
+            bad_db, "select * from staging.stg_directory__identities where person_id = 'p_missing'"
+        )
+    )
+    assert row["account_source"] is None and row["is_shared"] is False
+    assert row["rejection_reason"] is None
+    assert active_on(bad_db, day(9)) == expected_active(coding_agents=1)
+    assert rostered_on(bad_db, day(9)) == 1
+    assert teams_active_on(bad_db, day(9)) == {"Gamma": 1}
+
+
+# 8. CSV with reordered columns -> repaired: columns are matched by name
+def test_csv_reordered_columns_are_matched_by_name(bad_db):
+    row = the_row(
+        query(bad_db, "select * from staging.stg_directory__people where person_id = 'p_reorder'")
+    )
+    assert (row["email"], row["team"], row["full_name"]) == (
+        "reorder@example.com",
+        "Delta",
+        "Re Order",
+    )
+    assert teams_active_on(bad_db, day(10)) == {"Delta": 1}
+    assert rostered_on(bad_db, day(10)) == 1
+
+
+# 9. non-UTF-8 bytes in a commit message
+def test_non_utf8_commit_message_does_not_stop_the_build(bad_db):
+    """The other commit of the same file counts, and the bad line is not silently lost."""
+    counted = query(
+        bad_db,
+        "select account_key from staging.stg_git__commits "
+        "where file_name like '%latin1%' and is_current",
+    )
+    assert {"email:latin.good@example.com"} <= {row["account_key"] for row in counted}
+    reported = quarantine(bad_db, "git", "2025-10-11_latin1.ndjson")
+    assert len(counted) + len(reported) == 2
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="read_json(ignore_errors) turns a line with invalid UTF-8 into an all-NULL row: the "
+    "commit is quarantined as 'line is not a valid JSON object' instead of counting with the "
+    "bad bytes replaced (as the project's own export-git does with errors='replace')",
+)
+def test_non_utf8_commit_message_is_repaired_and_counts(bad_db):
+    assert active_on(bad_db, day(11)) == expected_active(all=2, coding_agents=2)
+    assert quarantine(bad_db, "git", "2025-10-11_latin1.ndjson") == []
+
+
+# 10. string where a number belongs -> quarantined but still counted (the field reads as 0)
+def test_string_count_reads_as_zero_and_record_still_counts(bad_db):
+    row = the_row(quarantine(bad_db, "cursor", "2025-10-01_main.json", "str.cursor@example.com"))
+    assert row["reason"] == "invalid count (read as 0): composerRequests"
+    assert row["is_still_counted"] is True
+    # totalTabsAccepted=2 counts; composerRequests="4" (the only ai_coding field) reads as 0.
+    assert active_on(bad_db, day(12)) == expected_active(coding_assistance=1)
+
+
+# 11. negative count -> quarantined but still counted (the field reads as 0)
+def test_negative_count_reads_as_zero_and_record_still_counts(bad_db):
+    row = the_row(quarantine(bad_db, "copilot", "2025-10-01_main.ndjson", "neg-count"))
+    assert row["reason"] == "invalid count (read as 0): code_acceptance_activity_count"
+    assert row["is_still_counted"] is True
+    # used_agent counts; code_acceptance_activity_count=-2 (no feature list) does not.
+    assert active_on(bad_db, day(13)) == expected_active(coding_agents=1)
+
+
+# 12. impossible date (2025-13-45) -> quarantined, in every source that has a date
+@pytest.mark.parametrize(
+    ("source", "file_suffix", "marker", "reason"),
+    [
+        ("copilot", "main.ndjson", "bad-date-copilot", "day is missing or not a YYYY-MM-DD date"),
+        ("claude_code", "main.json", "bad.date.claude@", "date is missing or invalid"),
+        ("github", "main.ndjson", "bad-date-github",
+         "created_at is missing or not an ISO-8601 timestamp"),
+        ("git", "main.ndjson", "bad.date.git@",
+         "authored_at is missing or not an ISO-8601 timestamp"),
+        ("directory/people.csv", "people.csv", "p_baddate",
+         "employment_start is not a YYYY-MM-DD date"),
+        ("directory/team_memberships.csv", "team_memberships.csv", "2025-13-45",
+         "valid_from is missing or not a YYYY-MM-DD date"),
+    ],
+    ids=["copilot", "claude_code", "github", "git", "people", "team_memberships"],
+)  # fmt: skip
+def test_impossible_date_is_quarantined(bad_db, source, file_suffix, marker, reason):
+    row = the_row(quarantine(bad_db, source, file_suffix, marker))
+    assert row["reason"] == reason and row["is_still_counted"] is False
+    assert "2025-13-45" in row["record_text"]
+
+
+# 13. epoch in seconds instead of milliseconds -> quarantined
+def test_epoch_seconds_is_quarantined(bad_db):
+    row = the_row(quarantine(bad_db, "cursor", "2025-10-01_main.json", "epoch.sec@example.com"))
+    assert row["reason"] == "date looks like epoch seconds, not milliseconds"
+    assert active_on(bad_db, day(15)) == expected_active()
+
+
+# 14. timestamp without offset -> repaired: read as UTC (the session time zone of the profile)
+def test_timestamp_without_offset_reads_as_utc(bad_db):
+    row = the_row(
+        query(
+            bad_db,
+            "select authored_at, activity_date, rejection_reason from staging.stg_git__commits "
+            "where author_email = 'nooffset@example.com'",
+        )
+    )
+    assert row["rejection_reason"] is None
+    assert row["authored_at"] == dt.datetime(2025, 10, 16, 23, 30)
+    assert row["activity_date"] == dt.date(2025, 10, 16)
+    assert active_on(bad_db, day(16)) == expected_active(coding_agents=1)
+
+
+# 15. future date beyond as_of_date -> ignored (contract §7: outside the period), not reported
+def test_future_date_beyond_as_of_date_is_ignored(bad_db):
+    last = query(bad_db, "select max(bucket_start) as d from marts.ai_active_users_daily")
+    assert last[0]["d"] == dt.date(2025, 10, 31)
+    assert quarantine(bad_db, "copilot", "main.ndjson", "future-user") == []
+    row = the_row(
+        query(
+            bad_db, "select * from staging.stg_copilot__user_days where user_login = 'future-user'"
+        )
+    )
+    assert row["is_current"] is True and row["activity_date"] == dt.date(2025, 11, 20)
+    developer_days = query(
+        bad_db,
+        "select count(*) as n from intermediate.int_developer_activity_days "
+        "where activity_date > date '2025-10-31'",
+    )
+    assert developer_days[0]["n"] == 0
+
+
+def test_far_future_date_does_not_become_the_default_as_of_date(builds):
+    db = built(builds, "far_future")
+    period = the_row(query(db, "select * from intermediate.int_reporting_period"))
+    assert period["as_of_date"] == dt.date(2025, 10, 1)
+
+
+# 16. null or blank user -> quarantined, in every source
+@pytest.mark.parametrize(
+    ("source", "file_suffix", "marker", "reason"),
+    [
+        ("copilot", "main.ndjson", '"user_id":"1801"', "user_login is missing"),
+        ("cursor", "main.json", '"email":"   "', "email is missing"),
+        ("claude_code", "main.json", '"actor":{"type":"user_actor"}',
+         "actor.email_address is missing"),
+        ("github", "main.ndjson", '"id":"9003"', "actor.login is missing"),
+    ],
+    ids=["copilot-null-login", "cursor-blank-email", "claude_code-no-email", "github-blank-login"],
+)  # fmt: skip
+def test_null_or_blank_user_is_quarantined(bad_db, source, file_suffix, marker, reason):
+    row = the_row(quarantine(bad_db, source, file_suffix, marker))
+    assert row["reason"] == reason and row["is_still_counted"] is False
+    assert active_on(bad_db, day(18)) == expected_active()
+
+
+# 17. unknown actor.type -> ignored: counts nobody, reported as unattributed (not a person)
+def test_unknown_actor_type_is_ignored_and_reported_unattributed(bad_db):
+    assert quarantine(bad_db, "claude_code", "main.json", "service_actor") == []
+    assert active_on(bad_db, day(19)) == expected_active()
+    audit = the_row(
+        query(
+            bad_db,
+            "select * from marts.ai_attribution_audit "
+            "where source = 'claude_code' and activity_date = date '2025-10-19'",
+        )
+    )
+    assert audit["records_qualifying"] == 1 and audit["qualifying_api_key_actor"] == 1
+
+
+# 18. unknown Copilot feature -> ignored (qualifies nothing; the record's known features count)
+def test_unknown_copilot_feature_is_ignored(bad_db):
+    assert quarantine(bad_db, "copilot", "main.ndjson", "brand_new_mode") == []
+    # unknown-feature (only the new feature) is not active; unknown-feature-mixed is, by its
+    # code completion.
+    assert active_on(bad_db, day(20)) == expected_active(coding_assistance=1)
+
+
+# 19. unknown GitHub event type -> ignored
+def test_unknown_github_event_type_is_ignored(bad_db):
+    row = the_row(query(bad_db, "select * from staging.stg_github__events where event_id = '9004'"))
+    assert row["rejection_reason"] is None and row["event_type"] == "BrandNewEvent"
+    assert active_on(bad_db, day(21)) == expected_active()
+
+
+# 20. duplicate key with different values -> repaired: the latest file wins, and inside one
+#     file the last line, comparing normalised identities
+def test_duplicate_key_across_files_latest_file_wins(bad_db):
+    rows = query(
+        bad_db,
+        "select file_name, is_current from staging.stg_copilot__user_days "
+        "where user_id = '2222' order by file_name",
+    )
+    assert [(Path(r["file_name"]).name, r["is_current"]) for r in rows] == [
+        ("2025-10-01_main.ndjson", False),
+        ("2025-10-22_redelivery.ndjson", True),
+    ]
+    # The later delivery says code completion (coding_assistance), not used_agent.
+    assert active_on(bad_db, day(22)) == expected_active(coding_assistance=1)
+
+
+def test_duplicate_key_inside_a_file_last_line_wins(bad_db):
+    # "Dup.Cursor@example.com" chatRequests, then " dup.cursor@EXAMPLE.com" agentRequests.
+    assert active_on(bad_db, day(23)) == expected_active(coding_agents=1)
+
+
+# 21. a person in people.csv twice -> repaired: the last row wins
+def test_person_twice_in_people_csv_last_row_wins(bad_db):
+    rows = query(
+        bad_db,
+        "select team, is_current, rejection_reason from staging.stg_directory__people "
+        "where person_id = 'p_twice' order by record_number",
+    )
+    assert [(r["team"], r["is_current"], r["rejection_reason"]) for r in rows] == [
+        ("Alpha", False, None),
+        ("Beta", True, None),
+    ]
+    assert teams_active_on(bad_db, day(24)) == {"Beta": 1}
+    assert rostered_on(bad_db, day(24)) == 1
+
+
+def test_one_email_for_two_people_is_shared_and_ignored(bad_db):
+    """Contract §7: a key linked to two person ids is shared: its activity counts for nobody."""
+    assert active_on(bad_db, day(25)) == expected_active()
+    row = the_row(
+        query(
+            bad_db,
+            "select * from intermediate.int_identities_resolved "
+            "where account_key = 'email:same.mail@example.com'",
+        )
+    )
+    assert row["is_shared"] is True and row["developer_id"] is None
+
+
+# 22. team membership with valid_to before valid_from -> quarantined; people.team applies
+def test_membership_ending_before_it_starts_is_quarantined(bad_db):
+    row = the_row(
+        quarantine(bad_db, "directory/team_memberships.csv", "team_memberships.csv", "p_badrange")
+    )
+    assert row["reason"] == "valid_to is not after valid_from"
+    assert teams_active_on(bad_db, day(26)) == {"Zeta": 1}
+
+
+# 23. overlapping memberships -> repaired: the row with the latest valid_from wins (contract §7)
+def test_overlapping_memberships_latest_valid_from_wins(bad_db):
+    assert teams_active_on(bad_db, day(27)) == {"Theta": 1}
+    assert quarantine(bad_db, "directory/team_memberships.csv", "csv", "p_overlap") == []
+
+
+# 24. an e-mail with spaces and capitals -> repaired: trimmed and lower-cased, matches people.csv
+def test_email_with_spaces_and_capitals_is_normalised(bad_db):
+    keys = query(
+        bad_db,
+        "select distinct account_key from staging.stg_cursor__user_days "
+        "where activity_date = date '2025-10-28'",
+    )
+    assert keys == [{"account_key": "email:spaced.caps@example.com"}]
+    assert active_on(bad_db, day(28)) == expected_active(coding_assistance=1)
+    assert rostered_on(bad_db, day(28)) == 1
+    assert teams_active_on(bad_db, day(28)) == {"Iota": 1}
+
+
+# 25. a login that is only `[bot]` -> ignored: a [bot] login is a bot, never a developer
+def test_login_that_is_only_bot_suffix_is_ignored(bad_db):
+    assert quarantine(bad_db, "github", "main.ndjson", '"id":"9005"') == []
+    row = the_row(
+        query(
+            bad_db,
+            "select * from intermediate.int_identities_resolved where account_key = 'login:[bot]'",
+        )
+    )
+    assert row["is_bot"] is True and row["developer_id"] is None
+    assert active_on(bad_db, day(29)) == expected_active()
+
+
+# 26. a commit with no author e-mail -> ignored: counts nobody, reported as unattributed
+def test_commit_without_author_email_is_ignored_and_reported_unattributed(bad_db):
+    assert active_on(bad_db, day(30)) == expected_active()
+    assert quarantine(bad_db, "git", "main.ndjson", sha("nomail")) == []
+    audit = the_row(
+        query(
+            bad_db,
+            "select * from marts.ai_attribution_audit "
+            "where source = 'git' and activity_date = date '2025-10-30'",
+        )
+    )
+    assert audit["records_qualifying"] == 1 and audit["qualifying_no_account"] == 1
+
+
+# 27. a 10 MB commit message -> read whole; its trailer counts
+def test_ten_megabyte_commit_message_counts(bad_db):
+    row = the_row(
+        query(
+            bad_db,
+            "select length(message) as n, rejection_reason from staging.stg_git__commits "
+            "where author_email = 'huge.msg@example.com'",
+        )
+    )
+    assert row["n"] > TEN_MB and row["rejection_reason"] is None
+    assert active_on(bad_db, day(17)) == expected_active(coding_agents=1)
+
+
+# --- further kinds found on the way ----------------------------------------------------------
+
+
+# 28. a JSON response without a `data` array (an API error body) -> quarantined
+def test_json_response_without_data_array_is_quarantined(bad_db):
+    row = the_row(quarantine(bad_db, "cursor", "2025-10-05_no_data.json"))
+    assert row["reason"] == "file has no data array" and row["record_number"] == 0
+
+
+# 29. a JSON response that is not UTF-8 -> quarantined
+def test_json_response_not_utf8_is_quarantined(bad_db):
+    row = the_row(quarantine(bad_db, "claude_code", "2025-10-05_latin1.json"))
+    assert row["reason"] == "file is not valid UTF-8 text" and row["record_number"] == 0
+
+
+# 30. unknown extra fields in a vendor record -> ignored (the fields); the record counts
+def test_unknown_extra_fields_are_ignored(bad_db):
+    assert active_on(bad_db, day(14)) == expected_active(coding_assistance=1)
+
+
+# 31. BOM-prefixed NDJSON -> repaired: the byte order mark is skipped, the first line counts
+def test_bom_prefixed_ndjson_is_read(bad_db):
+    assert quarantine(bad_db, "copilot", "2025-10-31_bom.ndjson") == []
+    assert active_on(bad_db, day(31)) == expected_active(coding_assistance=1)
+
+
+# 32. BOM-prefixed JSON response
+def test_bom_prefixed_json_response_is_read(bad_db):
+    assert quarantine(bad_db, "cursor", "2025-10-05_bom.json") == []
+    assert active_on(bad_db, day(5)) == expected_active(coding_assistance=1)
+
+
+# 33. NDJSON with Windows line endings (CRLF) -> read as usual
+def test_crlf_line_endings_are_read(bad_db):
+    assert quarantine(bad_db, "git", "2025-10-06_crlf.ndjson") == []
+    assert active_on(bad_db, day(6)) == expected_active(coding_agents=2)
+
+
+# 34. a CSV that is not UTF-8 (people.csv saved as Windows-1252)
+def test_non_utf8_csv_does_not_stop_the_build(builds):
+    db = built(builds, "latin1_csv")
+    assert active_on(db, day(1)) == expected_active(coding_assistance=1)
+    assert rostered_on(db, day(1)) == 1
+
+
+# =============================================================================================
+# The `small` build (default period and quarantine limit) and the `share` build.
+# =============================================================================================
+
+
+def test_truncated_file_and_non_json_line_do_not_stop_the_build(builds):
+    db = built(builds, "small")
+    # Default period: 10-01..10-02, from the parsed records only.
+    assert active_on(db, day(1)) == expected_active(all=SMALL_GOOD, coding_assistance=SMALL_GOOD)
+    assert active_on(db, day(2)) == expected_active(all=SMALL_GOOD, coding_agents=SMALL_GOOD)
+    rows = query(db, "select source, reason from audit.landing_quarantine order by source")
+    assert rows == [
+        {"source": "cursor", "reason": "file is not valid JSON (truncated?)"},
+        {"source": "git", "reason": "line is not a valid JSON object"},
+    ]
+
+
+def test_share_test_fails_the_build_when_most_of_a_source_is_garbage(builds):
+    error = builds["share"]
+    assert isinstance(error, DbtBuildError), "2 of 3 git lines garbage must fail the build"
+    message = str(error)
+    assert "landing_quarantine_share_within_limit" in message
+    failing = [line for line in message.splitlines() if "FAIL" in line]
+    assert any("landing_quarantine_share_within_limit" in line for line in failing), failing
