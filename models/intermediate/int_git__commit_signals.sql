@@ -68,28 +68,78 @@ trailer_identities as (
 
 ),
 
-trailer_signals as (
+distinct_trailer_names as (
 
-    select distinct
+    select distinct trailer_name from trailer_identities
+
+),
+
+name_signatures as (
+
+    {#- Names are matched once per distinct name, not per trailer: a regular expression whose
+        pattern comes from the seed is compiled for every row it meets. -#}
+    select
+        distinct_trailer_names.trailer_name,
+        signatures.kind,
+        signatures.tool
+    from distinct_trailer_names
+    inner join signatures
+        on (
+            signatures.match_type = 'name'
+            and distinct_trailer_names.trailer_name = signatures.pattern
+        )
+        or (
+            signatures.match_type = 'name_regex'
+            and {{ regex_matches('distinct_trailer_names.trailer_name', 'signatures.pattern') }}
+        )
+
+),
+
+trailer_matches as (
+
+    select
         trailer_identities.commit_sha,
-        trailer_identities.trailer_key as signal_scope,
-        signatures.kind as signal_kind,
+        trailer_identities.trailer_key,
+        name_signatures.kind,
+        name_signatures.tool
+    from trailer_identities
+    inner join name_signatures
+        on trailer_identities.trailer_name = name_signatures.trailer_name
+
+    union all
+
+    select
+        trailer_identities.commit_sha,
+        trailer_identities.trailer_key,
+        signatures.kind,
         signatures.tool
     from trailer_identities
     inner join signatures
-        on (signatures.match_type = 'name' and trailer_identities.trailer_name = signatures.pattern)
-            or (
-                signatures.match_type = 'name_regex'
-                and regexp_matches(trailer_identities.trailer_name, signatures.pattern)
-            )
-            or (
-                signatures.match_type = 'email'
-                and trailer_identities.trailer_email = signatures.pattern
-            )
-            or (
-                signatures.match_type = 'login'
-                and trailer_identities.trailer_login = signatures.pattern
-            )
+        on signatures.match_type = 'email'
+            and trailer_identities.trailer_email = signatures.pattern
+
+    union all
+
+    select
+        trailer_identities.commit_sha,
+        trailer_identities.trailer_key,
+        signatures.kind,
+        signatures.tool
+    from trailer_identities
+    inner join signatures
+        on signatures.match_type = 'login'
+            and trailer_identities.trailer_login = signatures.pattern
+
+),
+
+trailer_signals as (
+
+    select distinct
+        commit_sha,
+        trailer_key as signal_scope,
+        kind as signal_kind,
+        tool
+    from trailer_matches
 
 ),
 
