@@ -62,6 +62,9 @@ test-python: setup ## pytest: package, end-to-end builds, real fixture, benchmar
 
 test: lint test-dbt test-python ## Set up, lint, build on test data, run every dbt and pytest test
 
+bench: setup ## Benchmark 5,000 developers x 365 days (cached landing); appends to benchmarks/RESULTS.md
+	$(BIN)/python benchmarks/bench.py --developers 5000 --days 365
+
 docs: setup ## Generate dbt docs into target/
 	$(DBT) docs generate $(PROFILES)
 
