@@ -7,10 +7,7 @@
         format json_document: one JSON document per file whose `data` array holds the records.
         format csv: a header row; every column read as text, missing columns read as NULL.
     -#}
-    {%- set count_columns = [
-        'user_initiated_interaction_count', 'code_generation_activity_count',
-        'code_acceptance_activity_count', 'loc_suggested_to_add_sum',
-        'loc_suggested_to_delete_sum', 'loc_added_sum', 'loc_deleted_sum'] -%}
+    {%- set count_columns = copilot_count_columns() -%}
     {%- set copilot_columns = {
         'day': 'VARCHAR', 'enterprise_id': 'VARCHAR', 'user_id': 'VARCHAR',
         'user_login': 'VARCHAR', 'used_agent': 'JSON', 'used_chat': 'JSON', 'used_cli': 'JSON',

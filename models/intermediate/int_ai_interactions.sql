@@ -1,19 +1,7 @@
 {#- One row per current source record and AI dimension it qualifies for, by the rules of the
     qualifying_rules seed (integrations section 6), still keyed by account (not yet developer). -#}
-{%- set copilot_counts = [
-    'user_initiated_interaction_count', 'code_generation_activity_count',
-    'code_acceptance_activity_count', 'loc_suggested_to_add_sum', 'loc_suggested_to_delete_sum',
-    'loc_added_sum', 'loc_deleted_sum'] -%}
-{%- set cursor_metrics = {
-    'totalLinesAdded': 'total_lines_added', 'totalLinesDeleted': 'total_lines_deleted',
-    'acceptedLinesAdded': 'accepted_lines_added', 'acceptedLinesDeleted': 'accepted_lines_deleted',
-    'totalApplies': 'total_applies', 'totalAccepts': 'total_accepts',
-    'totalRejects': 'total_rejects', 'totalTabsShown': 'total_tabs_shown',
-    'totalTabsAccepted': 'total_tabs_accepted', 'composerRequests': 'composer_requests',
-    'chatRequests': 'chat_requests', 'agentRequests': 'agent_requests',
-    'cmdkUsages': 'cmdk_usages', 'subscriptionIncludedReqs': 'subscription_included_requests',
-    'apiKeyReqs': 'api_key_requests', 'usageBasedReqs': 'usage_based_requests',
-    'bugbotUsages': 'bugbot_usages'} -%}
+{%- set copilot_counts = copilot_count_columns() -%}
+{%- set cursor_metrics = cursor_count_fields() -%}
 {%- set claude_metrics = {
     'accepted_tool_actions': 'accepted_tool_action_count', 'num_sessions': 'session_count',
     'commits_by_claude_code': 'commit_count',

@@ -1,9 +1,6 @@
 {#- One row per current Copilot user-day record and element of its totals_by_feature list, with
     the feature's counts (a count that is not a non-negative JSON number reads as 0). -#}
-{%- set copilot_counts = [
-    'user_initiated_interaction_count', 'code_generation_activity_count',
-    'code_acceptance_activity_count', 'loc_suggested_to_add_sum', 'loc_suggested_to_delete_sum',
-    'loc_added_sum', 'loc_deleted_sum'] -%}
+{%- set copilot_counts = copilot_count_columns() -%}
 
 with
 

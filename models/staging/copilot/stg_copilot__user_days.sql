@@ -1,7 +1,4 @@
-{%- set count_columns = [
-    'user_initiated_interaction_count', 'code_generation_activity_count',
-    'code_acceptance_activity_count', 'loc_suggested_to_add_sum', 'loc_suggested_to_delete_sum',
-    'loc_added_sum', 'loc_deleted_sum'] -%}
+{%- set count_columns = copilot_count_columns() -%}
 {%- set invalid_fields = dict(zip(count_columns, count_columns)) -%}
 {%- do invalid_fields.update(
     {'totals_by_cli.request_count': json_value('totals_by_cli', '$.request_count')}) -%}

@@ -1,13 +1,4 @@
-{%- set count_fields = {
-    'totalLinesAdded': 'total_lines_added', 'totalLinesDeleted': 'total_lines_deleted',
-    'acceptedLinesAdded': 'accepted_lines_added', 'acceptedLinesDeleted': 'accepted_lines_deleted',
-    'totalApplies': 'total_applies', 'totalAccepts': 'total_accepts',
-    'totalRejects': 'total_rejects', 'totalTabsShown': 'total_tabs_shown',
-    'totalTabsAccepted': 'total_tabs_accepted', 'composerRequests': 'composer_requests',
-    'chatRequests': 'chat_requests', 'agentRequests': 'agent_requests',
-    'cmdkUsages': 'cmdk_usages', 'subscriptionIncludedReqs': 'subscription_included_requests',
-    'apiKeyReqs': 'api_key_requests', 'usageBasedReqs': 'usage_based_requests',
-    'bugbotUsages': 'bugbot_usages'} -%}
+{%- set count_fields = cursor_count_fields() -%}
 {%- set invalid_fields = {} -%}
 {%- for field, column in count_fields.items() -%}
     {%- do invalid_fields.update({field: column ~ '_value'}) -%}
