@@ -31,7 +31,7 @@ sample: setup ## Write the bundled sample landing data into $(LANDING) when it i
 	else $(BIN)/python -m ai_adoption generate-sample --out "$(LANDING)"; fi
 
 build: setup ## dbt build (seeds, models, tests) on $(AI_ADOPTION_LANDING) into $(AI_ADOPTION_DB)
-	@mkdir -p $(dir $(AI_ADOPTION_DB))
+	@mkdir -p "$(dir $(AI_ADOPTION_DB))"
 	$(DBT) build $(PROFILES)
 
 headline: setup ## Print the weekly headline (last 4 complete weeks, per dimension)
@@ -42,11 +42,13 @@ run: sample build headline ## Set up, write sample data if absent, build, print 
 lint: setup ## ruff on Python, sqlfluff on models, macros, tests and analyses
 	$(BIN)/ruff check ai_adoption tests_python benchmarks
 	$(BIN)/ruff format --check ai_adoption tests_python benchmarks
-	$(BIN)/sqlfluff lint models macros tests analyses
+	@mkdir -p target
+	AI_ADOPTION_DB=target/lint.duckdb $(BIN)/sqlfluff lint models macros tests analyses
 
 fmt: setup ## Reformat Python (ruff) and SQL (sqlfluff fix)
 	$(BIN)/ruff format ai_adoption tests_python benchmarks
-	$(BIN)/sqlfluff fix models macros tests analyses
+	@mkdir -p target
+	AI_ADOPTION_DB=target/lint.duckdb $(BIN)/sqlfluff fix models macros tests analyses
 
 test-dbt: setup ## Build on small generated data: every dbt unit and data test, then the GX mart checks
 	$(BIN)/python -m ai_adoption generate-sample --out target/test_landing --developers 40 --days 70 --seed 7 --force
