@@ -22,7 +22,8 @@
     {#- `value` with every occurrence of each text of the list `texts` replaced, in list order. -#}
     list_reduce(
         list_prepend({{ value }}, {{ texts }}),
-        lambda remaining, text: replace(remaining, text, {{ replacement }})
+        lambda remaining_text, search_text:
+            replace(remaining_text, search_text, {{ replacement }})
     )
 {%- endmacro %}
 

@@ -83,9 +83,10 @@ command_list as (
 
 comments_without_commands as (
 
+    {#- noqa: sqlfluff's duckdb dialect does not parse a two-argument lambda (list_reduce). -#}
     select
         comments.event_id,
-        {{ replace_each('comments.comment_body', 'command_list.commands', "' '") }}
+        {{ replace_each('comments.comment_body', 'command_list.commands', "' '") }} -- noqa: PRS
             as remaining_body
     from comments
     cross join command_list

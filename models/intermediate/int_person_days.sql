@@ -24,10 +24,10 @@ people as (
     select directory_people.*
     from directory_people
     where not exists (
-        select 1
-        from bot_keys
-        where bot_keys.account_key in (directory_people.email_key, directory_people.login_key)
-    )
+            select 1
+            from bot_keys
+            where bot_keys.account_key in (directory_people.email_key, directory_people.login_key)
+        )
 
 ),
 

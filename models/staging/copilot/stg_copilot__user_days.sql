@@ -33,7 +33,8 @@ renamed as (
         file_name,
         record_number,
         case
-            when ({{ rejection_reason }}) is not null
+            when
+                ({{ rejection_reason }}) is not null
                 or ({{ invalid_count_fields(invalid_fields, invalid_feature_fields) }}) is not null
                 then to_json(source)
         end as source_record,
