@@ -12,7 +12,8 @@ import duckdb
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = REPO_ROOT.parent / "shared" / "fixtures"
+# shared/ lies beside the clone (as in CI); AI_ADOPTION_FIXTURES points elsewhere when it does not.
+FIXTURES = Path(os.environ.get("AI_ADOPTION_FIXTURES", REPO_ROOT.parent / "shared" / "fixtures"))
 DBT = Path(sys.executable).parent / "dbt"
 
 
