@@ -17,6 +17,37 @@ FIXTURES = Path(os.environ.get("AI_ADOPTION_FIXTURES", REPO_ROOT.parent / "share
 DBT = Path(sys.executable).parent / "dbt"
 
 
+# The vendors' count fields (integrations.md), written out for the tests' own landing records.
+COPILOT_COUNTS = (
+    "user_initiated_interaction_count",
+    "code_generation_activity_count",
+    "code_acceptance_activity_count",
+    "loc_suggested_to_add_sum",
+    "loc_suggested_to_delete_sum",
+    "loc_added_sum",
+    "loc_deleted_sum",
+)
+CURSOR_COUNTS = (
+    "totalLinesAdded",
+    "totalLinesDeleted",
+    "acceptedLinesAdded",
+    "acceptedLinesDeleted",
+    "totalApplies",
+    "totalAccepts",
+    "totalRejects",
+    "totalTabsShown",
+    "totalTabsAccepted",
+    "composerRequests",
+    "chatRequests",
+    "agentRequests",
+    "cmdkUsages",
+    "subscriptionIncludedReqs",
+    "apiKeyReqs",
+    "usageBasedReqs",
+    "bugbotUsages",
+)
+
+
 class DbtBuildError(AssertionError):
     """dbt exited non-zero; the message carries its output."""
 

@@ -34,6 +34,8 @@ from pathlib import Path
 
 import pytest
 from conftest import (
+    COPILOT_COUNTS,
+    CURSOR_COUNTS,
     DbtBuildError,
     build_warehouse,
     query,
@@ -65,34 +67,6 @@ def epoch_ms(date: str) -> int:
 # Vendor record shapes (integrations §1-5); every count 0 unless the caller says otherwise.
 # =============================================================================================
 
-COPILOT_COUNTS = (
-    "user_initiated_interaction_count",
-    "code_generation_activity_count",
-    "code_acceptance_activity_count",
-    "loc_suggested_to_add_sum",
-    "loc_suggested_to_delete_sum",
-    "loc_added_sum",
-    "loc_deleted_sum",
-)
-CURSOR_COUNTS = (
-    "totalLinesAdded",
-    "totalLinesDeleted",
-    "acceptedLinesAdded",
-    "acceptedLinesDeleted",
-    "totalApplies",
-    "totalAccepts",
-    "totalRejects",
-    "totalTabsShown",
-    "totalTabsAccepted",
-    "composerRequests",
-    "chatRequests",
-    "agentRequests",
-    "cmdkUsages",
-    "subscriptionIncludedReqs",
-    "apiKeyReqs",
-    "usageBasedReqs",
-    "bugbotUsages",
-)
 ABSENT = object()
 
 

@@ -28,7 +28,15 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import query, run_dbt, write_csv, write_json, write_ndjson
+from conftest import (
+    COPILOT_COUNTS,
+    CURSOR_COUNTS,
+    query,
+    run_dbt,
+    write_csv,
+    write_json,
+    write_ndjson,
+)
 
 DIMENSIONS = ("all", "coding_assistance", "ai_coding", "code_review", "coding_agents")
 CA, AIC, CR, AG = "coding_assistance", "ai_coding", "code_review", "coding_agents"
@@ -92,15 +100,6 @@ EPOCH_MS = {
 # Vendor record shapes (integrations §1-5). Every count is 0 unless the caller says otherwise.
 # =============================================================================================
 
-COPILOT_COUNTS = (
-    "user_initiated_interaction_count",
-    "code_generation_activity_count",
-    "code_acceptance_activity_count",
-    "loc_suggested_to_add_sum",
-    "loc_suggested_to_delete_sum",
-    "loc_added_sum",
-    "loc_deleted_sum",
-)
 ABSENT = object()
 
 
@@ -126,27 +125,6 @@ def copilot(day, user_id, login, features=ABSENT, *, cli_requests=0, **fields) -
 
 def feature(name, **counts) -> dict:
     return {"feature": name, **{column: 0 for column in COPILOT_COUNTS}, **counts}
-
-
-CURSOR_COUNTS = (
-    "totalLinesAdded",
-    "totalLinesDeleted",
-    "acceptedLinesAdded",
-    "acceptedLinesDeleted",
-    "totalApplies",
-    "totalAccepts",
-    "totalRejects",
-    "totalTabsShown",
-    "totalTabsAccepted",
-    "composerRequests",
-    "chatRequests",
-    "agentRequests",
-    "cmdkUsages",
-    "subscriptionIncludedReqs",
-    "apiKeyReqs",
-    "usageBasedReqs",
-    "bugbotUsages",
-)
 
 
 def cursor(day, email, **counts) -> dict:
