@@ -292,6 +292,19 @@ def snapshot_project(project: Path, out: Path, ref: str | None = None) -> Path:
     return out
 
 
+def limit_memory(project: Path, limit: str) -> None:
+    """Set DuckDB's memory_limit in the snapshot's profile (every output of every profile)."""
+    import yaml
+
+    path = project / "profiles" / "profiles.yml"
+    document = yaml.safe_load(path.read_text())
+    for profile in document.values():
+        if isinstance(profile, dict):
+            for output in (profile.get("outputs") or {}).values():
+                output.setdefault("settings", {})["memory_limit"] = limit
+    path.write_text(yaml.safe_dump(document, sort_keys=False))
+
+
 def daily_selector(project: Path) -> bool:
     """Whether selectors.yml defines a selector named `daily`."""
     path = project / "selectors.yml"
@@ -546,6 +559,8 @@ def bench_size(args, developers: int, days: int, work_root: Path) -> SizeResult:
     project = Path(args.project_dir).resolve()
     if not args.no_snapshot:
         project = snapshot_project(project, work / "project", args.ref)
+        if args.memory_limit:
+            limit_memory(project, args.memory_limit)
     step = partial(dbt_step, landing=landing, work=work, project=project)
 
     # (a) models only, on a fresh warehouse
@@ -896,6 +911,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--ref", help="benchmark this commit of the project (git archive) instead of its files"
+    )
+    parser.add_argument(
+        "--memory-limit",
+        help="DuckDB memory_limit for dbt (e.g. 3GB), set in the snapshot's profile; the floor "
+        "keeps DuckDB's default",
     )
     parser.add_argument(
         "--no-snapshot",
