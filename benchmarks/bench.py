@@ -292,8 +292,9 @@ def snapshot_project(project: Path, out: Path, ref: str | None = None) -> Path:
     return out
 
 
-def limit_memory(project: Path, limit: str) -> None:
-    """Set DuckDB's memory_limit in the snapshot's profile (every output of every profile)."""
+def set_duckdb_settings(project: Path, settings: list[str]) -> None:
+    """Add DuckDB settings (KEY=VALUE) to the snapshot's profile, every output of every profile,
+    e.g. memory_limit=3GB to see what the build needs under a memory cap."""
     import yaml
 
     path = project / "profiles" / "profiles.yml"
@@ -301,7 +302,9 @@ def limit_memory(project: Path, limit: str) -> None:
     for profile in document.values():
         if isinstance(profile, dict):
             for output in (profile.get("outputs") or {}).values():
-                output.setdefault("settings", {})["memory_limit"] = limit
+                for setting in settings:
+                    key, _, value = setting.partition("=")
+                    output.setdefault("settings", {})[key.strip()] = value.strip()
     path.write_text(yaml.safe_dump(document, sort_keys=False))
 
 
@@ -346,6 +349,7 @@ def dbt_step(
     work: Path,
     project: Path,
     allow_failure: bool = False,
+    threads: int | None = None,
 ) -> DbtStep:
     env = {
         **os.environ,
@@ -366,6 +370,8 @@ def dbt_step(
         "--log-path",
         str(work / "logs"),
     ]
+    if threads:
+        command += ["--threads", str(threads)]
     results_file = target / "run_results.json"
     if results_file.exists():
         results_file.unlink()
@@ -559,21 +565,27 @@ def bench_size(args, developers: int, days: int, work_root: Path) -> SizeResult:
     project = Path(args.project_dir).resolve()
     if not args.no_snapshot:
         project = snapshot_project(project, work / "project", args.ref)
-        if args.memory_limit:
-            limit_memory(project, args.memory_limit)
-    step = partial(dbt_step, landing=landing, work=work, project=project)
+        if args.duckdb_setting:
+            set_duckdb_settings(project, args.duckdb_setting)
+    step = partial(dbt_step, landing=landing, work=work, project=project, threads=args.threads)
 
     # (a) models only, on a fresh warehouse
     run_db = work / "run" / "warehouse.duckdb"
     run_db.parent.mkdir(parents=True)
     result.seed = step("seed", ["seed"], db=run_db)
-    result.run = step("run", ["run"], db=run_db)
+    result.run = step("run", ["run"], db=run_db, allow_failure=True)  # e.g. out of memory
     result.warehouse = warehouse_bytes(run_db)
 
     # (d) the floor, and its numbers next to the project's
     result.floor_seconds, result.floor_process, floor_rows = run_floor(landing, work)
-    result.floor_check = compare_with_project(run_db, floor_rows)
-    log(f"  {FLOOR_CHECK_MARKER}: {result.floor_check.summary()}")
+    if result.run.ok:
+        result.floor_check = compare_with_project(run_db, floor_rows)
+        log(f"  {FLOOR_CHECK_MARKER}: {result.floor_check.summary()}")
+    else:
+        log("  dbt run failed: no comparison with the floor, no build, no incremental step")
+        if not args.keep_work:
+            shutil.rmtree(work, ignore_errors=True)
+        return result
 
     # (a) with tests, on another fresh warehouse; a failing test is reported, not fatal
     db = run_db
@@ -664,7 +676,7 @@ def cpu(item: DbtStep | Measured | None) -> float | None:
 
 
 def figures(r: SizeResult) -> dict[str, str]:
-    run_s = r.run.measured.seconds if r.run else None
+    run_s = r.run.measured.seconds if r.run and r.run.ok else None
     build_s = r.build.measured.seconds if r.build and r.build.ok else None
     inc_s = r.incremental.measured.seconds if r.incremental else None
     baseline = build_s if r.incremental_baseline == "build" else run_s
@@ -705,8 +717,11 @@ def figures(r: SizeResult) -> dict[str, str]:
                 ratio(cpu(r.incremental), cpu(baseline_step), percent=True),
             )
         ),
-        "memory_target": ("met" if r.peak_rss <= 4 * 10**9 else "NOT met")
-        + f" ({r.peak_rss / 1e9:.2f} GB)",
+        "memory_target": (
+            "-"
+            if not (r.run and r.run.ok)
+            else ("met" if r.peak_rss <= 4 * 10**9 else "NOT met") + f" ({r.peak_rss / 1e9:.2f} GB)"
+        ),
         "floor_check": "-" if check is None else (
             f"max |diff| {check.max_diff_all} (all), {check.max_diff_any} (any dim)"
         ),
@@ -757,6 +772,13 @@ def render_details(results: list[SizeResult], markdown: bool = False) -> str:
             out += [""] if markdown else []
             for name, seconds in models[:5]:
                 out.append(f"{bullet}{name:<40} {seconds:7.1f} s {100 * seconds / total:5.1f} %")
+            out += [""] if markdown else []
+        if r.run and not r.run.ok:
+            error = re.search(r"[^\n]*\bError: [^\n]*", r.run.measured.output_tail)
+            out.append(
+                f"`dbt run` FAILED ({', '.join(n.split('.')[-1] for n in r.run.failures)})"
+                + (f": {error.group(0).strip()}" if error else "")
+            )
             out += [""] if markdown else []
         if r.build_excluded:
             out.append(
@@ -817,7 +839,7 @@ def provenance(project: Path, ref: str | None = None) -> str:
             text=True,
         ).stdout.strip()
         status = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
+            ["git", "status", "--porcelain", "--untracked-files=no", "--", *PROJECT_FILES],
             cwd=project,
             capture_output=True,
             text=True,
@@ -828,7 +850,7 @@ def provenance(project: Path, ref: str | None = None) -> str:
         return "not a git checkout"
     if ref:
         return f"commit {head} (--ref)"
-    return f"commit {head}" + (f" with {len(status)} modified files" if status else "")
+    return f"commit {head}" + (f" with {len(status)} modified dbt files" if status else "")
 
 
 def machine() -> dict[str, str]:
@@ -913,10 +935,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--ref", help="benchmark this commit of the project (git archive) instead of its files"
     )
     parser.add_argument(
-        "--memory-limit",
-        help="DuckDB memory_limit for dbt (e.g. 3GB), set in the snapshot's profile; the floor "
-        "keeps DuckDB's default",
+        "--duckdb-setting",
+        action="append",
+        metavar="KEY=VALUE",
+        help="a DuckDB setting for dbt (e.g. memory_limit=3GB), added to the snapshot's profile; "
+        "repeatable; the floor keeps DuckDB's defaults",
     )
+    parser.add_argument("--threads", type=int, help="dbt --threads (default: the profile's)")
     parser.add_argument(
         "--no-snapshot",
         action="store_true",
@@ -924,7 +949,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--floor-child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--floor-out", type=Path, help=argparse.SUPPRESS)
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.no_snapshot and args.duckdb_setting:
+        parser.error("--duckdb-setting changes the snapshot's profile: not with --no-snapshot")
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
