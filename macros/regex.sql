@@ -33,6 +33,12 @@
 
 {% macro duckdb__last_paragraph(message) -%}
     {#- The lines after the message's last blank (or white-space only) line; NULL when the
-        message is a single paragraph (contract section 7, git trailers). -#}
-    nullif(regexp_extract({{ message }}, '(?s)^.*\n[ \t]*\n(.*)$', 1), '')
+        message is a single paragraph or ends with a blank line (contract section 7, git
+        trailers). Without a capture group RE2 finds the match several times faster; nullif would
+        evaluate the regexp_replace twice. -#}
+    case
+        when regexp_matches({{ message }}, '\n[ \t]*\n')
+            and not regexp_matches({{ message }}, '\n[ \t]*\n$')
+            then regexp_replace({{ message }}, '(?s)^.*\n[ \t]*\n', '')
+    end
 {%- endmacro %}
