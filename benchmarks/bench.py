@@ -30,9 +30,10 @@ section with the machine's cores and memory to `benchmarks/RESULTS.md` (unless -
 
 The new day for the incremental step comes from a generation of (days + 1) days at the same
 seed (itself cached): its files named after the new date (copilot, cursor, claude_code, github)
-are copied into the copy of the landing folder. git files hold one repository each, not one day,
-so they are re-exported: every git/*.ndjson is replaced by the (days + 1) generation's, as a
-daily `export-git` would rewrite them. The directory files are kept (the roster did not change
+are copied into the copy of the landing folder. git files hold one repository each, not one day:
+each repository gets one more file, git/<repository>_<day>.ndjson, with the (days + 1)
+generation's commits authored on the new day, as a daily export of new commits writes. The
+directory files are kept (the roster did not change
 overnight).
 """
 
@@ -227,8 +228,8 @@ def landing_plus_one_day(base: Path, bigger: Path, new_day: str, out: Path) -> d
     """`base` plus the files of `new_day` from `bigger` (a days + 1 generation), into `out`.
 
     Unchanged files are hard links (nothing is ever written through them: a replaced file is
-    unlinked first). git files are per repository: all of them are replaced by the bigger
-    generation's, as a daily re-export would rewrite them.
+    unlinked first). git files are per repository: each repository gets one more file with the
+    bigger generation's commits authored on `new_day`, as a daily export of new commits writes.
     """
     if out.exists():
         shutil.rmtree(out)
@@ -246,11 +247,17 @@ def landing_plus_one_day(base: Path, bigger: Path, new_day: str, out: Path) -> d
             shutil.copy2(path, target)
     git_out = out / "git"
     git_out.mkdir(exist_ok=True)
-    for path in git_out.glob("*.ndjson"):
-        path.unlink()
     for path in sorted((bigger / "git").glob("*.ndjson")):
-        shutil.copy2(path, git_out / path.name)
-        replaced += 1
+        with path.open(encoding="utf-8", errors="surrogateescape") as lines:
+            new_commits = [
+                line
+                for line in lines
+                if new_day in line and json.loads(line).get("authored_at", "")[:10] == new_day
+            ]
+        target = git_out / f"{path.stem}_{new_day}.ndjson"
+        with target.open("w", encoding="utf-8", errors="surrogateescape") as out_file:
+            out_file.writelines(new_commits)
+        added += 1
     return {"added": added, "replaced": replaced}
 
 
@@ -631,7 +638,7 @@ def bench_size(args, developers: int, days: int, work_root: Path) -> SizeResult:
             note = "no `daily` selector: a full re-run"
         result.incremental_note = (
             f"dbt {' '.join(inc_args)} ({note}); +{changes['added']} day files, "
-            f"{changes['replaced']} git files re-exported"
+            f"{changes['replaced']} replaced"
         )
         result.incremental = step("incremental", inc_args, landing=plus, db=db)
         shutil.rmtree(plus)

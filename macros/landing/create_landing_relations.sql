@@ -40,15 +40,18 @@
 
 {% macro landing_empty_select(source) -%}
     {%- if source.format == 'ndjson' -%}
-        select cast(null as varchar) as file_name, cast(null as bigint) as record_number
+        select cast(null as varchar) as file_name, cast(null as bigint) as record_number,
+            cast(null as varchar) as file_version
         {%- for column, data_type in source.columns.items() -%}
             , cast(null as {{ data_type }}) as {{ column }}
         {%- endfor %} where false
     {%- elif source.format == 'json_document' -%}
         select cast(null as varchar) as file_name, cast(null as bigint) as record_number,
-            cast(null as json) as record, cast(null as varchar) as file_error where false
+            cast(null as varchar) as file_version, cast(null as json) as record,
+            cast(null as varchar) as file_error where false
     {%- else -%}
-        select cast(null as varchar) as file_name, cast(null as bigint) as record_number
+        select cast(null as varchar) as file_name, cast(null as bigint) as record_number,
+            cast(null as varchar) as file_version
         {%- for column in source.columns -%}
             , cast(null as varchar) as {{ column }}
         {%- endfor %} where false
@@ -57,21 +60,27 @@
 
 {% macro landing_read_select(source, files) -%}
     {%- if source.format == 'ndjson' -%}
-        select filename as file_name, ordinality as record_number
-        {%- for column in source.columns -%}, "{{ column }}"{%- endfor %}
-        from read_json({{ landing_file_list(files) }}, format = 'newline_delimited',
-            columns = {
-            {%- for column, data_type in source.columns.items() -%}
-                '{{ column }}': '{{ data_type }}'{{ ', ' if not loop.last }}
-            {%- endfor -%}},
-            ignore_errors = true, filename = true,
-            maximum_object_size = {{ var('landing_max_object_bytes') }}) with ordinality
+        select records.*, file_versions.file_version
+        from (
+            select filename as file_name, ordinality as record_number
+            {%- for column in source.columns -%}, "{{ column }}"{%- endfor %}
+            from read_json({{ landing_file_list(files) }}, format = 'newline_delimited',
+                columns = {
+                {%- for column, data_type in source.columns.items() -%}
+                    '{{ column }}': '{{ data_type }}'{{ ', ' if not loop.last }}
+                {%- endfor -%}},
+                ignore_errors = true, filename = true,
+                maximum_object_size = {{ var('landing_max_object_bytes') }}) with ordinality
+        ) as records
+        inner join ({{ landing_file_versions(files) }}) as file_versions
+            on records.file_name = file_versions.file_name
     {%- elif source.format == 'json_document' -%}
         {#- One row per element of each file's `data` array, and one row with a file_error for
             a file that is not a JSON document with a `data` array. -#}
         with documents as (
             select
                 filename as file_name,
+                {{ landing_file_version() }} as file_version,
                 ltrim(try(decode(content)), chr(65279)) as document_text,
                 content is null or octet_length(content) = 0 as is_empty
             from read_blob({{ landing_file_list(files) }})
@@ -79,6 +88,7 @@
         checked as (
             select
                 file_name,
+                file_version,
                 document_text,
                 case
                     when document_text is null then 'file is not valid UTF-8 text'
@@ -91,20 +101,23 @@
             where not is_empty and coalesce(trim(document_text), 'x') <> ''
         ),
         arrays as (
-            select file_name, json_extract(document_text, '$.data[*]') as records
+            select file_name, file_version, json_extract(document_text, '$.data[*]') as records
             from checked
             where file_error is null
         )
-        select file_name, generate_subscripts(records, 1) as record_number,
+        select file_name, generate_subscripts(records, 1) as record_number, file_version,
             unnest(records) as record, cast(null as varchar) as file_error
         from arrays
         union all
-        select file_name, 0 as record_number, cast(null as json) as record, file_error
+        select file_name, 0 as record_number, file_version, cast(null as json) as record,
+            file_error
         from checked
         where file_error is not null
     {%- else -%}
-        select file_name, record_number
-        {%- for column in source.columns -%}, nullif(trim("{{ column }}"), '') as {{ column }}{%- endfor %}
+        select csv_records.file_name, csv_records.record_number, file_versions.file_version
+        {%- for column in source.columns -%}
+            , nullif(trim(csv_records."{{ column }}"), '') as {{ column }}
+        {%- endfor %}
         from (
             {{ landing_empty_select(source) }}
             union all by name
@@ -113,8 +126,22 @@
                 normalize_names = true, filename = true, null_padding = true,
                 strict_mode = false, encoding = '{{ landing_csv_encoding(files) }}')
                 with ordinality
-        )
+        ) as csv_records
+        inner join ({{ landing_file_versions(files) }}) as file_versions
+            on csv_records.file_name = file_versions.file_name
     {%- endif -%}
+{%- endmacro %}
+
+{% macro landing_file_version() -%}
+    {#- What changes when a file is rewritten in place: its size and modification time. An
+        incremental run reads a file again when its version differs from the one loaded. -#}
+    size || ':' || epoch_us(last_modified)
+{%- endmacro %}
+
+{% macro landing_file_versions(files) -%}
+    {#- read_blob without `content` lists the files' metadata without reading them. -#}
+    select filename as file_name, {{ landing_file_version() }} as file_version
+    from read_blob({{ files if files is string else landing_file_list(files) }})
 {%- endmacro %}
 
 {% macro landing_csv_encoding(files) -%}

@@ -1,6 +1,11 @@
 {#- One row per current Copilot user-day record and element of its totals_by_feature list, with
     the feature's counts (a count that is not a non-negative JSON number reads as 0). -#}
 {%- set copilot_counts = copilot_count_columns() -%}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_partitions',
+    partitions_of='stg_copilot__user_days',
+) }}
 
 with
 
@@ -8,6 +13,7 @@ copilot_records as (
 
     select * from {{ ref('stg_copilot__user_days') }}
     where is_current and has_feature_breakdown
+        and {{ partitions_to_rebuild('stg_copilot__user_days') }}
 
 ),
 
@@ -18,6 +24,7 @@ feature_rows as (
         record_number,
         account_key,
         activity_date,
+        partition_date,
         generate_subscripts({{ json_value('feature_totals', '$[*]') }}, 1) as feature_index,
         unnest({{ json_value('feature_totals', '$[*]') }}) as feature_total
     from copilot_records
@@ -33,6 +40,8 @@ final as (
         activity_date,
         feature_index,
         coalesce({{ json_text('feature_total', '$.feature') }}, 'unknown') as feature,
+        partition_date,
+        {{ loaded_at() }} as loaded_at,
     {%- for column in copilot_counts %}
         {{ json_count(json_value('feature_total', '$.' ~ column)) }} as {{ column }}
         {{- ',' if not loop.last }}

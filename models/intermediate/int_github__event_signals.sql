@@ -5,12 +5,19 @@
     comment): reviewer commands are case-insensitive substrings, removed from the comment before
     one constant expression extracts its `@name` mentions. -#}
 
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_partitions',
+    partitions_of='stg_github__events',
+) }}
+
 with
 
 events as (
 
     select * from {{ ref('stg_github__events') }}
     where is_current
+        and {{ partitions_to_rebuild('stg_github__events') }}
 
 ),
 
@@ -83,13 +90,15 @@ command_list as (
 
 comments_without_commands as (
 
-    {#- noqa: sqlfluff's duckdb dialect does not parse a two-argument lambda (list_reduce). -#}
+    {#- noqa: sqlfluff's duckdb dialect does not parse a two-argument lambda (list_reduce). Only
+        a comment holding an `@` can mention an agent (replacing by spaces adds none). -#}
     select
         comments.event_id,
         {{ replace_each('comments.comment_body', 'command_list.commands', "' '") }} -- noqa: PRS
             as remaining_body
     from comments
     cross join command_list
+    where contains(comments.comment_body, '@')
 
 ),
 
@@ -157,7 +166,9 @@ final as (
         events.event_type,
         events.account_key,
         events.activity_date,
-        signals.signal_name
+        signals.signal_name,
+        events.partition_date,
+        {{ loaded_at() }} as loaded_at
     from signals
     inner join events on signals.event_id = events.event_id
 

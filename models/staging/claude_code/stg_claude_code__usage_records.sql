@@ -5,11 +5,18 @@
 {#- Every tool of tool_actions counts (edit, multi_edit, write, notebook_edit and any new one). -#}
 {%- set invalid_list_fields = {'tool_actions.*.accepted': 'accepted_values'} -%}
 
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='partition_date',
+    post_hook="{{ delete_rows_of_stale_files('claude_code_usage_report') }}",
+) }}
+
 with
 
 source as (
 
-    select * from {{ source('claude_code', 'claude_code_usage_report') }}
+    select * from {{ landing_batch('claude_code', 'claude_code_usage_report') }}
 
 ),
 
@@ -18,6 +25,7 @@ extracted as (
     select
         file_name,
         record_number,
+        file_version,
         cast(record as varchar) as source_record,
         file_error,
         {{ json_text('record', '$.date') }} as date_text,
@@ -44,6 +52,7 @@ renamed as (
     select
         file_name,
         record_number,
+        file_version,
         source_record,
         cast({{ parse_timestamp_utc('date_text') }} as date) as activity_date,
         organization_id,
@@ -77,6 +86,25 @@ renamed as (
 
 ),
 
+staged as (
+
+    select
+        * exclude (source_record),
+        case
+            when rejection_reason is not null or invalid_count_fields is not null
+                then source_record
+        end as quarantined_record_text,
+        coalesce(activity_date, {{ no_partition_date() }}) as partition_date
+    from renamed
+
+),
+
+records as (
+
+    {{ staged_with_loaded_records('staged', 'claude_code_usage_report') }}
+
+),
+
 ranked as (
 
     select
@@ -90,7 +118,7 @@ ranked as (
                 terminal_type
             order by file_name desc, record_number desc
         ) as delivery_rank
-    from renamed
+    from records
 
 ),
 
@@ -116,12 +144,12 @@ final as (
         accepted_tool_action_count,
         rejected_tool_action_count,
         invalid_count_fields,
-        case
-            when rejection_reason is not null or invalid_count_fields is not null
-                then source_record
-        end as quarantined_record_text,
+        quarantined_record_text,
         rejection_reason,
-        rejection_reason is null and delivery_rank = 1 as is_current
+        rejection_reason is null and delivery_rank = 1 as is_current,
+        partition_date,
+        file_version,
+        {{ loaded_at() }} as loaded_at
     from ranked
 
 )

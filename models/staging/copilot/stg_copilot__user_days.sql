@@ -19,11 +19,18 @@ case
         then 'date is more than a year after the run'
 end
 {%- endset -%}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='partition_date',
+    post_hook="{{ delete_rows_of_stale_files('copilot_user_daily_usage') }}",
+) }}
+
 with
 
 source as (
 
-    select * from {{ source('copilot', 'copilot_user_daily_usage') }}
+    select * from {{ landing_batch('copilot', 'copilot_user_daily_usage') }}
 
 ),
 
@@ -32,13 +39,15 @@ renamed as (
     select
         file_name,
         record_number,
+        file_version,
         case
             when
                 ({{ rejection_reason }}) is not null
                 or ({{ invalid_count_fields(invalid_fields, invalid_feature_fields) }}) is not null
                 then to_json(source)
-        end as source_record,
+        end as quarantined_record_text,
         {{ parse_date('day') }} as activity_date,
+        coalesce({{ parse_date('day') }}, {{ no_partition_date() }}) as partition_date,
         nullif(trim(user_id), '') as user_id,
         nullif(trim(user_login), '') as user_login,
         {{ normalize_account_key('user_login', 'login') }} as account_key,
@@ -57,6 +66,12 @@ renamed as (
 
 ),
 
+records as (
+
+    {{ staged_with_loaded_records('renamed', 'copilot_user_daily_usage') }}
+
+),
+
 ranked as (
 
     select
@@ -65,7 +80,7 @@ ranked as (
             partition by rejection_reason is null, activity_date, coalesce(user_id, account_key)
             order by file_name desc, record_number desc
         ) as delivery_rank
-    from renamed
+    from records
 
 ),
 
@@ -88,12 +103,12 @@ final as (
         has_feature_breakdown,
         feature_totals,
         invalid_count_fields,
-        case
-            when rejection_reason is not null or invalid_count_fields is not null
-                then source_record
-        end as quarantined_record_text,
+        quarantined_record_text,
         rejection_reason,
-        rejection_reason is null and delivery_rank = 1 as is_current
+        rejection_reason is null and delivery_rank = 1 as is_current,
+        partition_date,
+        file_version,
+        {{ loaded_at() }} as loaded_at
     from ranked
 
 )

@@ -4,11 +4,18 @@
     {%- do invalid_fields.update({field: column ~ '_value'}) -%}
 {%- endfor -%}
 
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='partition_date',
+    post_hook="{{ delete_rows_of_stale_files('cursor_daily_usage') }}",
+) }}
+
 with
 
 source as (
 
-    select * from {{ source('cursor', 'cursor_daily_usage') }}
+    select * from {{ landing_batch('cursor', 'cursor_daily_usage') }}
 
 ),
 
@@ -17,6 +24,7 @@ extracted as (
     select
         file_name,
         record_number,
+        file_version,
         cast(record as varchar) as source_record,
         file_error,
         {{ json_value('record', '$.date') }} as date_value,
@@ -37,6 +45,7 @@ renamed as (
     select
         file_name,
         record_number,
+        file_version,
         source_record,
         case
             when json_type(date_value) in ('UBIGINT', 'BIGINT')
@@ -69,6 +78,25 @@ renamed as (
 
 ),
 
+staged as (
+
+    select
+        * exclude (source_record),
+        case
+            when rejection_reason is not null or invalid_count_fields is not null
+                then source_record
+        end as quarantined_record_text,
+        coalesce(activity_date, {{ no_partition_date() }}) as partition_date
+    from renamed
+
+),
+
+records as (
+
+    {{ staged_with_loaded_records('staged', 'cursor_daily_usage') }}
+
+),
+
 ranked as (
 
     select
@@ -77,7 +105,7 @@ ranked as (
             partition by rejection_reason is null, activity_date, account_key
             order by file_name desc, record_number desc
         ) as delivery_rank
-    from renamed
+    from records
 
 ),
 
@@ -97,12 +125,12 @@ final as (
         most_used_model,
         client_version,
         invalid_count_fields,
-        case
-            when rejection_reason is not null or invalid_count_fields is not null
-                then source_record
-        end as quarantined_record_text,
+        quarantined_record_text,
         rejection_reason,
-        rejection_reason is null and delivery_rank = 1 as is_current
+        rejection_reason is null and delivery_rank = 1 as is_current,
+        partition_date,
+        file_version,
+        {{ loaded_at() }} as loaded_at
     from ranked
 
 )

@@ -10,12 +10,18 @@ case
         then 'date is more than a year after the run'
 end
 {%- endset -%}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='partition_date',
+    post_hook="{{ delete_rows_of_stale_files('git_commits') }}",
+) }}
 
 with
 
 source as (
 
-    select * from {{ source('git', 'git_commits') }}
+    select * from {{ landing_batch('git', 'git_commits') }}
 
 ),
 
@@ -24,10 +30,11 @@ renamed as (
     select
         file_name,
         record_number,
+        file_version,
         case
             when ({{ rejection_reason }}) is not null
                 then to_json(source)
-        end as source_record,
+        end as quarantined_record_text,
         nullif(trim(repository), '') as repository,
         lower(nullif(trim(sha), '')) as commit_sha,
         coalesce(json_array_length(parents), 0) as parent_count,
@@ -46,6 +53,21 @@ renamed as (
 
 ),
 
+staged as (
+
+    select
+        *,
+        coalesce(activity_date, {{ no_partition_date() }}) as partition_date
+    from renamed
+
+),
+
+records as (
+
+    {{ staged_with_loaded_records('staged', 'git_commits', delivery_key=['commit_sha']) }}
+
+),
+
 ranked as (
 
     select
@@ -54,7 +76,7 @@ ranked as (
             partition by rejection_reason is null, commit_sha
             order by file_name desc, record_number desc
         ) as delivery_rank
-    from renamed
+    from records
 
 ),
 
@@ -75,12 +97,12 @@ final as (
         committer_email,
         committed_at,
         message,
-        case
-            when rejection_reason is not null
-                then source_record
-        end as quarantined_record_text,
+        quarantined_record_text,
         rejection_reason,
-        rejection_reason is null and delivery_rank = 1 as is_current
+        rejection_reason is null and delivery_rank = 1 as is_current,
+        partition_date,
+        file_version,
+        {{ loaded_at() }} as loaded_at
     from ranked
 
 )

@@ -1,0 +1,166 @@
+{#-
+    Incremental staging of landing files (issue: a daily run reads only new files and dates).
+
+    A staging model of an event source is incremental by `partition_date` (the activity date, or
+    0001-01-01 for a record without one). An incremental run
+      1. reads only the landing files that are new, or whose size or modification time changed
+         since they were loaded (landing_batch);
+      2. rebuilds every partition those records touch, together with the partitions of rows whose
+         file changed or disappeared, the partitions of older deliveries of the same key, and the
+         last `incremental_lookback_days` dates (staged_with_loaded_records): the rows of those
+         partitions already in the table are read back, so "latest file wins" is decided again
+         over every delivery;
+      3. deletes and re-inserts those partitions (dbt's delete+insert on partition_date), then
+         drops the rows of files that changed or disappeared (delete_rows_of_stale_files).
+    The result equals a full rebuild on the same landing folder.
+-#}
+
+{% macro landing_batch(source_name, table_name) %}
+    {#- The landing records a staging model parses: every record in a full build; in an
+        incremental run only the records of new or changed files. -#}
+    {%- set relation = source(source_name, table_name) -%}
+    {%- if not is_incremental_run() -%}
+        {{ return(relation) }}
+    {%- endif -%}
+    {%- if target.type != 'duckdb' -%}
+        {#- Landing tables loaded by an EL tool: the files not loaded yet. -#}
+        {{ return('(select * from ' ~ relation ~ ' where file_name not in (select file_name from '
+                  ~ this ~ '))') }}
+    {%- endif -%}
+    {%- set landing_source = landing_source_named(table_name) -%}
+    {%- set pending = run_query(
+        'select landing.file_name from (' ~ landing_current_files(landing_source) ~ ') as landing'
+        ~ ' where not exists (select 1 from (select distinct file_name, file_version from '
+        ~ this ~ ') as loaded where loaded.file_name = landing.file_name'
+        ~ ' and loaded.file_version = landing.file_version) order by landing.file_name') -%}
+    {%- set files = pending.columns[0].values() | list -%}
+    {{ log(this.identifier ~ ': incremental run, ' ~ (files | length)
+           ~ ' new or changed landing file(s) to read', info=true) }}
+    {%- if files | length == 0 -%}
+        {{ return('(' ~ landing_empty_select(landing_source) ~ ')') }}
+    {%- endif -%}
+    {{ return('(' ~ landing_read_select(landing_source, files) ~ ')') }}
+{% endmacro %}
+
+{% macro landing_source_named(table_name) %}
+    {%- for landing_source in landing_sources() if landing_source.name == table_name -%}
+        {{ return(landing_source) }}
+    {%- endfor -%}
+    {{ exceptions.raise_compiler_error('no landing source named ' ~ table_name) }}
+{% endmacro %}
+
+{% macro landing_current_files(landing_source) -%}
+    {#- file_name and file_version of every file of the source in the landing folder now. -#}
+    {%- set pattern = landing_path() ~ '/' ~ landing_source.folder ~ '/' ~ landing_source.pattern -%}
+    {{ landing_file_versions("'" ~ pattern | replace("'", "''") ~ "'") }}
+{%- endmacro %}
+
+{% macro staged_with_loaded_records(new_records, landing_table, delivery_key=[]) %}
+    {#- The rows whose delivery rank is (re)decided in this run: the parsed new records, and in
+        an incremental run the rows already loaded in every partition this run rebuilds.
+        delivery_key: the columns re-deliveries share when the key does not include the date
+        (an event id, a commit sha): an older delivery on another date is re-ranked too. -#}
+    select * from {{ new_records }}
+    {%- if is_incremental_run() %}
+    union all by name
+    select loaded.* exclude (is_current, loaded_at)
+    from {{ this }} as loaded
+    where loaded.partition_date in (
+            select partition_date from {{ new_records }}
+            union
+            select partition_date from {{ this }} as stale
+            where {{ is_stale_landing_row('stale', landing_table) }}
+            {%- if delivery_key %}
+            union
+            select earlier.partition_date
+            from {{ this }} as earlier
+            inner join {{ new_records }} as redelivered
+                on
+                {%- for column in delivery_key %}
+                    earlier.{{ column }} = redelivered.{{ column }}{{ ' and' if not loop.last }}
+                {%- endfor %}
+            {%- endif %}
+            union
+            select partition_date from {{ this }}
+            where partition_date >= {{ dbt.dateadd(
+                'day', -var('incremental_lookback_days'),
+                '(select max(partition_date) from ' ~ this ~ ' where rejection_reason is null)') }}
+        )
+        and not ({{ is_stale_landing_row('loaded', landing_table) }})
+    {%- endif %}
+{% endmacro %}
+
+{% macro is_stale_landing_row(alias, landing_table) -%}
+    {#- The row's file is no longer in the landing folder, or was rewritten since it was read. -#}
+    {%- if target.type == 'duckdb' -%}
+        not exists (
+            select 1 from ({{ landing_current_files(landing_source_named(landing_table)) }}) as landing
+            where landing.file_name = {{ alias }}.file_name
+                and landing.file_version = {{ alias }}.file_version
+        )
+    {%- else -%}
+        false
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro delete_rows_of_stale_files(landing_table) %}
+    {#- post-hook of an incremental staging model: a changed file's rows were re-read and a
+        removed file's rows must go; both are rows whose file version is no longer landed. -#}
+    {%- if target.type == 'duckdb' -%}
+        delete from {{ this }} as loaded where {{ is_stale_landing_row('loaded', landing_table) }}
+    {%- else -%}
+        select 1
+    {%- endif -%}
+{% endmacro %}
+
+{% macro loaded_at() -%}
+    {#- When this run (re)built the row's partition: what downstream incremental models compare. -#}
+    cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S.%f") }}' as {{ dbt.type_timestamp() }})
+{%- endmacro %}
+
+{% macro no_partition_date() -%}
+    {#- partition_date of a record without an activity date (it is quarantined). -#}
+    cast('0001-01-01' as date)
+{%- endmacro %}
+
+{% macro is_incremental_run() -%}
+    {#- is_incremental(), and false where there is no target relation at all (a unit test). -#}
+    {{ return(execute and this is not none and is_incremental()) }}
+{%- endmacro %}
+
+{% macro changed_partitions(upstream, target_relation) -%}
+    {#- The partition dates a model derived from `upstream` must rebuild: those `upstream`
+        (re)loaded since the model's last rows were written, and those it no longer has. -#}
+    select partition_date from {{ upstream }}
+    where loaded_at > (
+            select coalesce(max(loaded_at), cast('1900-01-01' as {{ dbt.type_timestamp() }}))
+            from {{ target_relation }}
+        )
+    union
+    select partition_date from {{ target_relation }}
+    where partition_date not in (select partition_date from {{ upstream }})
+{%- endmacro %}
+
+{% macro get_incremental_replace_partitions_sql(arg_dict) %}
+    {#- Incremental strategy of the models derived from one incremental staging model (config
+        `partitions_of`): delete every partition that changed upstream, even one that now yields
+        no row, then insert the rebuilt rows. delete+insert would keep a partition whose new
+        rows are none. -#}
+    {%- set target_relation = arg_dict['target_relation'] -%}
+    {%- set columns = get_quoted_csv(arg_dict['dest_columns'] | map(attribute='name')) -%}
+    delete from {{ target_relation }}
+    where partition_date in (
+            {{ changed_partitions(ref(config.get('partitions_of')), target_relation) }}
+        );
+    insert into {{ target_relation }} ({{ columns }})
+    select {{ columns }} from {{ arg_dict['temp_relation'] }}
+{% endmacro %}
+
+{% macro partitions_to_rebuild(upstream_model) -%}
+    {#- The filter of a model incremental by its upstream's partitions (replace_partitions). -#}
+    {%- if is_incremental_run() -%}
+        partition_date in ({{ changed_partitions(ref(upstream_model), this) }})
+    {%- else -%}
+        true
+    {%- endif -%}
+{%- endmacro %}

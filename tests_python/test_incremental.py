@@ -1,0 +1,229 @@
+"""Incremental runs equal a full rebuild on the same landing folder (issue 3, "Incremental runs").
+
+One warehouse is built on part of a generated landing folder and then brought up to date by
+incremental runs (`dbt build --selector daily`) while files arrive: new days, a late file for an
+old date, a re-delivery of old keys with other values (an event moved to another day, a commit
+rewritten), a file rewritten in place and a file withdrawn. Every mart and audit table then
+equals a `--full-refresh` build on the final folder, and a run on unchanged data changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import REPO_ROOT, query, run_dbt
+
+from ai_adoption.sample_data import SampleConfig, generate
+
+DAYS = 42
+HELD_BACK_DAYS = ("2025-07-13",)
+LATE_DAY = "2025-06-05"  # far outside the 3-day lookback when it arrives
+
+LATE_DAY_ACTIVE_USERS = f"""
+    select active_users from marts.ai_active_users_daily
+    where bucket_start = date '{LATE_DAY}'
+    order by dimension
+"""
+
+STAGING_FOLDERS = {
+    "stg_copilot__user_days": "copilot",
+    "stg_cursor__user_days": "cursor",
+    "stg_claude_code__usage_records": "claude_code",
+    "stg_github__events": "github",
+    "stg_git__commits": "git",
+}
+
+# Columns that say when or in which batch a row was loaded, not what it holds.
+LOAD_COLUMNS = {"loaded_at", "record_number", "record_id"}
+
+
+def _tables(db: Path, schemas: tuple[str, ...]) -> dict[str, list[tuple]]:
+    """Every table of `schemas` as sorted rows, without the load-bookkeeping columns."""
+    with duckdb.connect(str(db), read_only=True) as connection:
+        names = connection.execute(
+            "select table_schema, table_name from information_schema.tables "
+            "where table_schema in (select unnest(?)) and table_type = 'BASE TABLE'",
+            [list(schemas)],
+        ).fetchall()
+        tables = {}
+        for schema, table in names:
+            columns = [
+                name
+                for (name,) in connection.execute(
+                    "select column_name from information_schema.columns "
+                    "where table_schema = ? and table_name = ? order by ordinal_position",
+                    [schema, table],
+                ).fetchall()
+                if name not in LOAD_COLUMNS
+            ]
+            select = ", ".join(f'"{column}"' for column in columns)
+            rows = connection.execute(f'select {select} from "{schema}"."{table}"').fetchall()
+            tables[f"{schema}.{table}"] = sorted(rows, key=repr)
+    return tables
+
+
+def _assert_same_tables(actual: dict, expected: dict) -> None:
+    assert actual.keys() == expected.keys()
+    different = [name for name in expected if actual[name] != expected[name]]
+    details = {
+        name: (len(actual[name]), len(expected[name]), set(actual[name]) ^ set(expected[name]))
+        for name in different
+    }
+    assert not different, f"tables differ (rows incremental, rows full, symmetric diff): {details}"
+
+
+def _dated_files(landing: Path, day: str) -> list[Path]:
+    return [
+        path
+        for folder in ("copilot", "cursor", "claude_code", "github")
+        for path in (landing / folder).glob(f"*{day}*")
+    ]
+
+
+def _build(args: list[str], landing: Path, db: Path, work_dir: Path):
+    return run_dbt(args, landing=landing, db=db, work_dir=work_dir)
+
+
+@pytest.fixture(scope="module")
+def landings(tmp_path_factory) -> dict[str, Path]:
+    """The complete landing folder and the part of it that exists before the first build."""
+    root = tmp_path_factory.mktemp("incremental")
+    complete = root / "complete"
+    generate(complete, SampleConfig(developers=24, teams=4, days=DAYS, start="2025-06-02", seed=11))
+    initial = root / "initial"
+    shutil.copytree(complete, initial)
+    for day in (*HELD_BACK_DAYS, LATE_DAY):
+        for path in _dated_files(initial, day):
+            path.unlink()
+    return {"root": root, "complete": complete, "initial": initial}
+
+
+def _redeliver(landing: Path) -> None:
+    """Later deliveries that change old keys, a rewritten file and a withdrawn one."""
+    github_file = sorted((landing / "github").glob("*2025-06-10*"))[0]
+    events = [json.loads(line) for line in github_file.read_text().splitlines()]
+    moved = dict(events[0], created_at="2025-06-20T09:00:00Z")  # same id, another day
+    redelivery = landing / "github" / "events_2025-07-13_redelivery.ndjson"
+    redelivery.write_text(json.dumps(moved) + "\n")
+
+    git_file = sorted((landing / "git").glob("*.ndjson"))[0]
+    commits = [json.loads(line) for line in git_file.read_text().splitlines()]
+    rewritten = dict(
+        commits[0],
+        authored_at="2025-06-25T10:00:00+00:00",
+        message="Rework\n\nCo-authored-by: Claude <noreply@anthropic.com>",
+    )
+    (landing / "git" / "zz_redelivery.ndjson").write_text(json.dumps(rewritten) + "\n")
+
+    copilot_file = sorted((landing / "copilot").glob("*2025-06-12*"))[0]
+    lines = copilot_file.read_text().splitlines()
+    copilot_file.write_text("\n".join(lines[: len(lines) // 2]) + "\n")  # rewritten in place
+
+    for path in (landing / "cursor").glob("*2025-06-16*"):
+        path.unlink()  # withdrawn by the vendor
+
+
+@pytest.fixture(scope="module")
+def incremental_and_full(landings) -> dict:
+    root, initial = landings["root"], landings["initial"]
+    incremental_db = root / "incremental.duckdb"
+    work = root / "work_incremental"
+    _build(["seed"], initial, incremental_db, work)
+    _build(["run"], initial, incremental_db, work)
+    before = query(incremental_db, LATE_DAY_ACTIVE_USERS)
+
+    # Day by day: the held-back days, then the late file with the re-deliveries.
+    for day in HELD_BACK_DAYS:
+        for path in _dated_files(landings["complete"], day):
+            shutil.copy2(path, initial / path.parent.name / path.name)
+        _build(["run", "--selector", "daily"], initial, incremental_db, work)
+    late_files = _dated_files(landings["complete"], LATE_DAY)
+    for path in late_files:
+        shutil.copy2(path, initial / path.parent.name / path.name)
+    _redeliver(initial)
+    daily = _build(["build", "--selector", "daily"], initial, incremental_db, work)
+    after_daily = _tables(incremental_db, ("marts", "audit", "staging", "intermediate"))
+
+    rerun = _build(["run", "--selector", "daily"], initial, incremental_db, work)
+    after_rerun = _tables(incremental_db, ("marts", "audit", "staging", "intermediate"))
+
+    full_db = root / "full.duckdb"
+    full_build = ["build", "--full-refresh", "--exclude", "test_type:unit"]
+    _build(full_build, initial, full_db, root / "work_full")
+    return {
+        "incremental_db": incremental_db,
+        "landing": initial,
+        "before": before,
+        "late_files": late_files,
+        "daily": after_daily,
+        "daily_log": daily.stdout,
+        "rerun": after_rerun,
+        "rerun_log": rerun.stdout,
+        "full": _tables(full_db, ("marts", "audit", "staging", "intermediate")),
+    }
+
+
+def test_incremental_runs_equal_a_full_refresh(incremental_and_full):
+    _assert_same_tables(incremental_and_full["daily"], incremental_and_full["full"])
+
+
+def test_the_late_file_changed_old_buckets(incremental_and_full):
+    """Guards the test itself: the file that arrived late really changed an old bucket."""
+    before = incremental_and_full["before"]
+    after = query(incremental_and_full["incremental_db"], LATE_DAY_ACTIVE_USERS)
+    assert sum(row["active_users"] for row in after) > sum(row["active_users"] for row in before)
+
+
+def _files_read(log: str) -> dict[str, int]:
+    return {
+        model: int(count)
+        for model, count in re.findall(r"(stg_\w+): incremental run, (\d+) new", log)
+    }
+
+
+def _record_less_files(landing: Path) -> dict[str, int]:
+    """Files that hold no record (a weekend): never loaded, so listed again by every run."""
+
+    def empty(path: Path) -> bool:
+        text = path.read_text().strip()
+        return not text or (path.suffix == ".json" and not json.loads(text).get("data"))
+
+    return {
+        model: sum(1 for path in (landing / folder).iterdir() if empty(path))
+        for model, folder in STAGING_FOLDERS.items()
+    }
+
+
+def test_a_rerun_on_unchanged_data_changes_nothing(incremental_and_full):
+    _assert_same_tables(incremental_and_full["rerun"], incremental_and_full["daily"])
+    assert _files_read(incremental_and_full["rerun_log"]) == _record_less_files(
+        incremental_and_full["landing"]
+    )
+
+
+def test_the_daily_run_reads_only_new_and_changed_files(incremental_and_full):
+    daily = _files_read(incremental_and_full["daily_log"])
+    rerun = _files_read(incremental_and_full["rerun_log"])
+    late = {
+        model: sum(1 for path in incremental_and_full["late_files"] if path.parent.name == folder)
+        for model, folder in STAGING_FOLDERS.items()
+    }
+    expected = {
+        "stg_copilot__user_days": late["stg_copilot__user_days"] + 1,  # + rewritten in place
+        "stg_cursor__user_days": late["stg_cursor__user_days"],  # a withdrawn file is not read
+        "stg_claude_code__usage_records": late["stg_claude_code__usage_records"],
+        "stg_github__events": late["stg_github__events"] + 1,  # + the re-delivery
+        "stg_git__commits": 1,  # the re-delivery
+    }
+    # Files without records are listed by every run (they never become loaded rows).
+    assert {model: daily[model] - rerun[model] for model in daily} == expected
+
+
+def test_the_daily_selector_is_defined():
+    text = (REPO_ROOT / "selectors.yml").read_text()
+    assert "name: daily" in text
