@@ -19,23 +19,38 @@
     {#- The landing records a staging model parses: every record in a full build; in an
         incremental run only the records of new or changed files. -#}
     {%- set relation = source(source_name, table_name) -%}
-    {%- if not is_incremental_run() -%}
+    {%- if not execute or this is none -%}
         {{ return(relation) }}
     {%- endif -%}
     {%- if target.type != 'duckdb' -%}
-        {#- Landing tables loaded by an EL tool: the files not loaded yet. -#}
-        {{ return('(select * from ' ~ relation ~ ' where file_name not in (select file_name from '
-                  ~ this ~ '))') }}
+        {#- Landing tables loaded by an EL tool: in an incremental run, the files not loaded yet. -#}
+        {%- if is_incremental() -%}
+            {{ return('(select * from ' ~ relation ~ ' where file_name not in (select file_name from '
+                      ~ this ~ '))') }}
+        {%- endif -%}
+        {{ return(relation) }}
     {%- endif -%}
     {%- set landing_source = landing_source_named(table_name) -%}
-    {%- set pending = run_query(
-        'select landing.file_name from (' ~ landing_current_files(landing_source) ~ ') as landing'
-        ~ ' where not exists (select 1 from (select distinct file_name, file_version from '
-        ~ this ~ ') as loaded where loaded.file_name = landing.file_name'
-        ~ ' and loaded.file_version = landing.file_version) order by landing.file_name') -%}
-    {%- set files = pending.columns[0].values() | list -%}
-    {{ log(this.identifier ~ ': incremental run, ' ~ (files | length)
-           ~ ' new or changed landing file(s) to read', info=true) }}
+    {%- if is_incremental() -%}
+        {%- set pending = run_query(
+            'select landing.file_name from (' ~ landing_current_files(landing_source)
+            ~ ') as landing where not exists (select 1 from (select distinct file_name,'
+            ~ ' file_version from ' ~ this ~ ') as loaded where loaded.file_name = landing.file_name'
+            ~ ' and loaded.file_version = landing.file_version) order by landing.file_name') -%}
+        {%- set files = [] -%}
+        {%- for file_name in pending.columns[0].values() -%}
+            {%- do files.append(landing_path() ~ '/' ~ file_name) -%}
+        {%- endfor -%}
+        {{ log(this.identifier ~ ': incremental run, ' ~ (files | length)
+               ~ ' new or changed landing file(s) to read', info=true) }}
+    {%- elif landing_source.get('repair_encoding') -%}
+        {#- The view of schema landing skips the encoding check; read the files here. -#}
+        {%- set listing = run_query(
+            'select file from glob(' ~ landing_pattern_literal(landing_source) ~ ') order by file') -%}
+        {%- set files = listing.columns[0].values() | list -%}
+    {%- else -%}
+        {{ return(relation) }}
+    {%- endif -%}
     {%- if files | length == 0 -%}
         {{ return('(' ~ landing_empty_select(landing_source) ~ ')') }}
     {%- endif -%}
@@ -51,8 +66,12 @@
 
 {% macro landing_current_files(landing_source) -%}
     {#- file_name and file_version of every file of the source in the landing folder now. -#}
+    {{ landing_file_versions(landing_pattern_literal(landing_source)) }}
+{%- endmacro %}
+
+{% macro landing_pattern_literal(landing_source) -%}
     {%- set pattern = landing_path() ~ '/' ~ landing_source.folder ~ '/' ~ landing_source.pattern -%}
-    {{ landing_file_versions("'" ~ pattern | replace("'", "''") ~ "'") }}
+    '{{ pattern | replace("'", "''") }}'
 {%- endmacro %}
 
 {% macro staged_with_loaded_records(new_records, landing_table, delivery_key=[]) %}

@@ -1,7 +1,10 @@
-{% macro quarantined_records(source_name, staging_model, has_counts=false, renumber=false) -%}
+{% macro quarantined_records(
+    source_name, staging_model, has_counts=false, renumber=false, has_repairs=false
+) -%}
     {#- The rows of one staging model that go to quarantine, in landing_quarantine's columns.
         renumber: the staging record_number runs across the files of the source (NDJSON); the
-        quarantine gives the record's position inside its own file instead. -#}
+        quarantine gives the record's position inside its own file instead.
+        has_repairs: the model's encoding_repair says how a record was repaired (it counts). -#}
     select
         '{{ source_name }}' as source,
         staged.file_name,
@@ -15,6 +18,8 @@
             staged.rejection_reason,
             'invalid count (read as 0): ' || staged.invalid_count_fields
         ) as reason,
+        {%- elif has_repairs %}
+        coalesce(staged.rejection_reason, staged.encoding_repair) as reason,
         {%- else %}
         staged.rejection_reason as reason,
         {%- endif %}
@@ -33,5 +38,8 @@
     where staged.rejection_reason is not null
         {%- if has_counts %}
         or staged.invalid_count_fields is not null
+        {%- endif %}
+        {%- if has_repairs %}
+        or staged.encoding_repair is not null
         {%- endif %}
 {%- endmacro %}

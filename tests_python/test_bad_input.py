@@ -614,12 +614,11 @@ def the_row(rows: list[dict]) -> dict:
     return rows[0]
 
 
-# Files of the xfail cases below: what they put in quarantine today is a bug, so it is left out
-# of the exact list.
-KNOWN_BUG_FILES = ("2025-10-11_latin1.ndjson",)
 # Every row audit.landing_quarantine must hold for the `bad` landing, and nothing else:
 # (source, file suffix, marker in record_text or None, reason substring, is_still_counted).
 EXPECTED_QUARANTINE = [
+    ("git", "2025-10-11_latin1.ndjson", "Corrige le caf\u00e9",
+     "line is not valid UTF-8: its other bytes were read as Latin-1", True),
     ("copilot", "2025-10-01_main.ndjson", "neg-count",
      "invalid count (read as 0): code_acceptance_activity_count", True),
     ("copilot", "2025-10-01_main.ndjson", "bad-date-copilot",
@@ -673,7 +672,7 @@ def test_bad_landing_builds_and_every_good_record_counts(bad_db):
 
 def test_quarantine_holds_exactly_the_expected_rows(bad_db):
     rows = query(bad_db, "select * from audit.landing_quarantine")
-    unmatched = [row for row in rows if not row["file_name"].endswith(KNOWN_BUG_FILES)]
+    unmatched = list(rows)
     for source, suffix, marker, reason, still_counted in EXPECTED_QUARANTINE:
         match = next(
             (
@@ -844,26 +843,25 @@ def test_csv_reordered_columns_are_matched_by_name(bad_db):
 
 # 9. non-UTF-8 bytes in a commit message
 def test_non_utf8_commit_message_does_not_stop_the_build(bad_db):
-    """The other commit of the same file counts, and the bad line is not silently lost."""
+    """Both commits of the file count; the bad byte reads as its Latin-1 character."""
     counted = query(
         bad_db,
-        "select account_key from staging.stg_git__commits "
-        "where file_name like '%latin1%' and is_current",
+        "select account_key, message from staging.stg_git__commits "
+        "where file_name like '%latin1%' and is_current order by account_key",
     )
-    assert {"email:latin.good@example.com"} <= {row["account_key"] for row in counted}
-    reported = quarantine(bad_db, "git", "2025-10-11_latin1.ndjson")
-    assert len(counted) + len(reported) == 2
+    assert [row["account_key"] for row in counted] == [
+        "email:latin.bad@example.com",
+        "email:latin.good@example.com",
+    ]
+    assert counted[0]["message"].startswith("Corrige le caf\u00e9")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="read_json(ignore_errors) turns a line with invalid UTF-8 into an all-NULL row: the "
-    "commit is quarantined as 'line is not a valid JSON object' instead of counting with the "
-    "bad bytes replaced (as the project's own export-git does with errors='replace')",
-)
 def test_non_utf8_commit_message_is_repaired_and_counts(bad_db):
     assert active_on(bad_db, day(11)) == expected_active(all=2, coding_agents=2)
-    assert quarantine(bad_db, "git", "2025-10-11_latin1.ndjson") == []
+    reported = quarantine(bad_db, "git", "2025-10-11_latin1.ndjson")
+    assert [(row["reason"], row["is_still_counted"]) for row in reported] == [
+        ("line is not valid UTF-8: its other bytes were read as Latin-1", True)
+    ]
 
 
 # 10. string where a number belongs -> quarantined but still counted (the field reads as 0)

@@ -24,7 +24,7 @@
         {%- if files | length == 0 -%}
             {%- set body = landing_empty_select(source) -%}
         {%- else -%}
-            {%- set body = landing_read_select(source, files) -%}
+            {%- set body = landing_read_select(source, files, repair_encoding=false) -%}
         {%- endif -%}
         {%- do statements.append(
             'create or replace view landing.' ~ source.name ~ ' as ' ~ body) -%}
@@ -44,7 +44,9 @@
             cast(null as varchar) as file_version
         {%- for column, data_type in source.columns.items() -%}
             , cast(null as {{ data_type }}) as {{ column }}
-        {%- endfor %} where false
+        {%- endfor %}
+        {%- if source.get('repair_encoding') %}, cast(null as varchar) as encoding_repair{% endif %}
+        where false
     {%- elif source.format == 'json_document' -%}
         select cast(null as varchar) as file_name, cast(null as bigint) as record_number,
             cast(null as varchar) as file_version, cast(null as json) as record,
@@ -58,28 +60,17 @@
     {%- endif -%}
 {%- endmacro %}
 
-{% macro landing_read_select(source, files) -%}
-    {%- if source.format == 'ndjson' -%}
-        select records.*, file_versions.file_version
-        from (
-            select filename as file_name, ordinality as record_number
-            {%- for column in source.columns -%}, "{{ column }}"{%- endfor %}
-            from read_json({{ landing_file_list(files) }}, format = 'newline_delimited',
-                columns = {
-                {%- for column, data_type in source.columns.items() -%}
-                    '{{ column }}': '{{ data_type }}'{{ ', ' if not loop.last }}
-                {%- endfor -%}},
-                ignore_errors = true, filename = true,
-                maximum_object_size = {{ var('landing_max_object_bytes') }}) with ordinality
-        ) as records
-        inner join ({{ landing_file_versions(files) }}) as file_versions
-            on records.file_name = file_versions.file_name
+{% macro landing_read_select(source, files, repair_encoding=true) -%}
+    {%- if source.format == 'ndjson' and source.get('repair_encoding') -%}
+        {{ landing_ndjson_with_encoding_repair(source, files, repair_encoding) }}
+    {%- elif source.format == 'ndjson' -%}
+        {{ landing_ndjson_read(source, files) }}
     {%- elif source.format == 'json_document' -%}
         {#- One row per element of each file's `data` array, and one row with a file_error for
             a file that is not a JSON document with a `data` array. -#}
         with documents as (
             select
-                filename as file_name,
+                {{ landing_relative_name('filename') }} as file_name,
                 {{ landing_file_version() }} as file_version,
                 ltrim(try(decode(content)), chr(65279)) as document_text,
                 content is null or octet_length(content) = 0 as is_empty
@@ -121,7 +112,8 @@
         from (
             {{ landing_empty_select(source) }}
             union all by name
-            select * exclude (filename), filename as file_name, ordinality as record_number
+            select * exclude (filename), {{ landing_relative_name('filename') }} as file_name,
+                ordinality as record_number
             from read_csv({{ landing_file_list(files) }}, header = true, all_varchar = true,
                 normalize_names = true, filename = true, null_padding = true,
                 strict_mode = false, encoding = '{{ landing_csv_encoding(files) }}')
@@ -132,6 +124,112 @@
     {%- endif -%}
 {%- endmacro %}
 
+{% macro landing_ndjson_read(source, files) -%}
+    select records.*, file_versions.file_version
+    from (
+        select {{ landing_relative_name('filename') }} as file_name, ordinality as record_number
+        {%- for column in source.columns -%}, "{{ column }}"{%- endfor %}
+        from read_json({{ landing_file_list(files) }}, format = 'newline_delimited',
+            columns = {
+            {%- for column, data_type in source.columns.items() -%}
+                '{{ column }}': '{{ data_type }}'{{ ', ' if not loop.last }}
+            {%- endfor -%}},
+            ignore_errors = true, filename = true,
+            maximum_object_size = {{ var('landing_max_object_bytes') }}) with ordinality
+    ) as records
+    inner join ({{ landing_file_versions(files) }}) as file_versions
+        on records.file_name = file_versions.file_name
+{%- endmacro %}
+
+{% macro landing_ndjson_with_encoding_repair(source, files, repair_encoding) -%}
+    {#- NDJSON whose lines may hold bytes that are not UTF-8 (a commit message written in
+        Latin-1): read_json turns such a line into a row of NULLs, so a file that is not valid
+        UTF-8 is read line by line instead. A line that is valid UTF-8 reads as it is; a line that
+        is not reads byte by byte as Latin-1 characters and says so in encoding_repair.
+        repair_encoding=false (the views of schema landing) skips the check, which reads every
+        byte of every file. -#}
+    {%- set latin1_files = [] -%}
+    {%- if repair_encoding and execute -%}
+        {%- set check = run_query(
+            'select filename from read_blob(' ~ landing_file_list(files)
+            ~ ') where try(decode(content)) is null order by filename') -%}
+        {%- set latin1_files = check.columns[0].values() | list -%}
+    {%- endif -%}
+    {%- set utf8_files = files | reject('in', latin1_files) | list -%}
+    {%- set ns = namespace(parts=[]) -%}
+    {%- if utf8_files -%}
+        {%- do ns.parts.append(
+            'select *, cast(null as varchar) as encoding_repair from ('
+            ~ landing_ndjson_read(source, utf8_files) ~ ')') -%}
+    {%- endif -%}
+    {%- if latin1_files -%}
+        {%- do ns.parts.append(
+            'select * from (' ~ landing_ndjson_lines_read(source, latin1_files) ~ ')') -%}
+    {%- endif -%}
+    {%- if not ns.parts -%}
+        {{ landing_empty_select(source) }}
+    {%- else -%}
+        {{ ns.parts | join('
+union all by name
+') }}
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro landing_ndjson_lines_read(source, files) -%}
+    with lines as (
+        select {{ landing_relative_name('filename') }} as file_name, ordinality as record_number,
+            line as latin1_line
+        from read_csv({{ landing_file_list(files) }}, columns = {'line': 'VARCHAR'},
+            header = false, delim = chr(1), quote = '', escape = '', auto_detect = false,
+            strict_mode = false, max_line_size = {{ var('landing_max_object_bytes') }},
+            encoding = 'latin-1', filename = true) with ordinality
+    ),
+    decoded as (
+        {#- The line's bytes again (each Latin-1 character is one byte), decoded as UTF-8. -#}
+        select
+            *,
+            try(decode(from_hex(array_to_string(list_transform(
+                string_split(latin1_line, ''), lambda character: lpad(to_hex(unicode(character)), 2, '0')
+            ), '')))) as utf8_line
+        from lines
+        where trim(latin1_line) <> ''
+    ),
+    parsed as (
+        select
+            file_name,
+            record_number,
+            case
+                when json_valid(coalesce(utf8_line, latin1_line))
+                    and json_type(coalesce(utf8_line, latin1_line)) = 'OBJECT'
+                    then cast(coalesce(utf8_line, latin1_line) as json)
+            end as record,
+            case
+                when utf8_line is null
+                    then 'line is not valid UTF-8: its other bytes were read as Latin-1'
+            end as encoding_repair
+        from decoded
+    )
+    select parsed.file_name, parsed.record_number, file_versions.file_version
+    {%- for column, data_type in source.columns.items() -%}
+        {%- if data_type == 'JSON' %}
+        , json_extract(parsed.record, '$.{{ column }}') as {{ column }}
+        {%- else %}
+        , json_extract_string(parsed.record, '$.{{ column }}') as {{ column }}
+        {%- endif -%}
+    {%- endfor %}
+        , parsed.encoding_repair
+    from parsed
+    inner join ({{ landing_file_versions(files) }}) as file_versions
+        on parsed.file_name = file_versions.file_name
+{%- endmacro %}
+
+{% macro landing_relative_name(path_column) -%}
+    {#- A landing file's name inside the landing folder (`github/events_2025-06-02.ndjson`):
+        what the warehouse records, so that moving the folder neither changes file_name nor
+        makes an incremental run read every file again. -#}
+    substr({{ path_column }}, {{ (landing_path() ~ '/') | length + 1 }})
+{%- endmacro %}
+
 {% macro landing_file_version() -%}
     {#- What changes when a file is rewritten in place: its size and modification time. An
         incremental run reads a file again when its version differs from the one loaded. -#}
@@ -140,7 +238,8 @@
 
 {% macro landing_file_versions(files) -%}
     {#- read_blob without `content` lists the files' metadata without reading them. -#}
-    select filename as file_name, {{ landing_file_version() }} as file_version
+    select {{ landing_relative_name('filename') }} as file_name,
+        {{ landing_file_version() }} as file_version
     from read_blob({{ files if files is string else landing_file_list(files) }})
 {%- endmacro %}
 

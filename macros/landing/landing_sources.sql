@@ -5,6 +5,7 @@
         format ndjson: one JSON object per line, read with the columns below (counts as JSON so
         that a string or negative count is caught in staging instead of dropping the record).
         format json_document: one JSON document per file whose `data` array holds the records.
+        repair_encoding: a file that is not valid UTF-8 is read line by line (git messages).
         format csv: a header row; every column read as text, missing columns read as NULL.
     -#}
     {%- set count_columns = copilot_count_columns() -%}
@@ -26,6 +27,7 @@
          'columns': {'id': 'VARCHAR', 'type': 'VARCHAR', 'actor': 'JSON', 'repo': 'JSON',
                      'created_at': 'VARCHAR', 'payload': 'JSON'}},
         {'name': 'git_commits', 'folder': 'git', 'pattern': '*.ndjson', 'format': 'ndjson',
+         'repair_encoding': true,
          'columns': {'repository': 'VARCHAR', 'sha': 'VARCHAR', 'parents': 'JSON',
                      'author_name': 'VARCHAR', 'author_email': 'VARCHAR',
                      'authored_at': 'VARCHAR', 'committer_name': 'VARCHAR',

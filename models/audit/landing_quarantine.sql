@@ -14,7 +14,7 @@ quarantined as (
     union all
     {{ quarantined_records('github', 'stg_github__events', renumber=true) }}
     union all
-    {{ quarantined_records('git', 'stg_git__commits', renumber=true) }}
+    {{ quarantined_records('git', 'stg_git__commits', renumber=true, has_repairs=true) }}
     union all
     {{ quarantined_records('directory/people.csv', 'stg_directory__people') }}
     union all

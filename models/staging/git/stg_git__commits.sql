@@ -32,7 +32,7 @@ renamed as (
         record_number,
         file_version,
         case
-            when ({{ rejection_reason }}) is not null
+            when ({{ rejection_reason }}) is not null or encoding_repair is not null
                 then to_json(source)
         end as quarantined_record_text,
         nullif(trim(repository), '') as repository,
@@ -48,6 +48,7 @@ renamed as (
         {{ parse_timestamp_utc('committed_at') }} as committed_at,
         replace(replace(coalesce(message, ''), chr(13) || chr(10), chr(10)), chr(13), chr(10))
             as message,
+        encoding_repair,
         {{ rejection_reason }} as rejection_reason
     from source
 
@@ -97,6 +98,7 @@ final as (
         committer_email,
         committed_at,
         message,
+        encoding_repair,
         quarantined_record_text,
         rejection_reason,
         rejection_reason is null and delivery_rank = 1 as is_current,
