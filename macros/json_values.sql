@@ -82,3 +82,30 @@
         {%- endfor %}
     ), '')
 {%- endmacro %}
+
+{% macro json_values(json_value, paths) %}
+    {{ return(adapter.dispatch('json_values', 'ai_adoption')(json_value, paths)) }}
+{% endmacro %}
+
+{% macro duckdb__json_values(json_value, paths) -%}
+    {#- The list of json_value of each path (no wildcards), parsing the JSON once. -#}
+    json_extract({{ json_value }}, [
+        {%- for path in paths %}'{{ path }}'{{ ', ' if not loop.last }}{% endfor -%}
+    ])
+{%- endmacro %}
+
+{% macro json_strings(json_value, paths) %}
+    {{ return(adapter.dispatch('json_strings', 'ai_adoption')(json_value, paths)) }}
+{% endmacro %}
+
+{% macro duckdb__json_strings(json_value, paths) -%}
+    {#- The list of json_extract_string of each path (no wildcards), parsing the JSON once. -#}
+    json_extract_string({{ json_value }}, [
+        {%- for path in paths %}'{{ path }}'{{ ', ' if not loop.last }}{% endfor -%}
+    ])
+{%- endmacro %}
+
+{% macro json_texts(json_value, paths) -%}
+    {#- The list of json_text of each path (no wildcards), parsing the JSON once. -#}
+    list_transform({{ json_strings(json_value, paths) }}, lambda text: nullif(trim(text), ''))
+{%- endmacro %}

@@ -4,6 +4,17 @@
     'pull_requests_by_claude_code': 'pull_requests_value'} -%}
 {#- Every tool of tool_actions counts (edit, multi_edit, write, notebook_edit and any new one). -#}
 {%- set invalid_list_fields = {'tool_actions.*.accepted': 'accepted_values'} -%}
+{%- set text_paths = {
+    'date_text': '$.date', 'organization_id': '$.organization_id',
+    'customer_type': '$.customer_type', 'terminal_type_text': '$.terminal_type',
+    'actor_type': '$.actor.type', 'actor_email': '$.actor.email_address',
+    'api_key_name': '$.actor.api_key_name'} -%}
+{%- set value_paths = {
+    'num_sessions_value': '$.core_metrics.num_sessions',
+    'lines_added_value': '$.core_metrics.lines_of_code.added',
+    'lines_removed_value': '$.core_metrics.lines_of_code.removed',
+    'commits_value': '$.core_metrics.commits_by_claude_code',
+    'pull_requests_value': '$.core_metrics.pull_requests_by_claude_code'} -%}
 
 {{ config(
     materialized='incremental',
@@ -20,6 +31,17 @@ source as (
 
 ),
 
+parsed as (
+
+    select
+        *,
+        {{ json_texts('record', text_paths.values() | list) }} as record_texts,
+        {{ json_values('record', value_paths.values() | list + ['$.tool_actions']) }}
+            as record_values
+    from source
+
+),
+
 extracted as (
 
     select
@@ -28,22 +50,16 @@ extracted as (
         file_version,
         cast(record as varchar) as source_record,
         file_error,
-        {{ json_text('record', '$.date') }} as date_text,
-        {{ json_text('record', '$.organization_id') }} as organization_id,
-        {{ json_text('record', '$.customer_type') }} as customer_type,
-        coalesce({{ json_text('record', '$.terminal_type') }}, 'unknown') as terminal_type,
-        {{ json_text('record', '$.actor.type') }} as actor_type,
-        {{ json_text('record', '$.actor.email_address') }} as actor_email,
-        {{ json_text('record', '$.actor.api_key_name') }} as api_key_name,
-        {{ json_value('record', '$.core_metrics.num_sessions') }} as num_sessions_value,
-        {{ json_value('record', '$.core_metrics.lines_of_code.added') }} as lines_added_value,
-        {{ json_value('record', '$.core_metrics.lines_of_code.removed') }} as lines_removed_value,
-        {{ json_value('record', '$.core_metrics.commits_by_claude_code') }} as commits_value,
-        {{ json_value('record', '$.core_metrics.pull_requests_by_claude_code') }}
-            as pull_requests_value,
-        {{ json_value('record', '$.tool_actions.*.accepted') }} as accepted_values,
-        {{ json_value('record', '$.tool_actions.*.rejected') }} as rejected_values
-    from source
+        {%- for column in text_paths %}
+            record_texts[{{ loop.index }}] as {{ column }},
+        {%- endfor %}
+        {%- for column in value_paths %}
+            record_values[{{ loop.index }}] as {{ column }},
+        {%- endfor %}
+        {%- set tool_actions = 'record_values[' ~ (value_paths | length + 1) ~ ']' %}
+        {{ json_value(tool_actions, '$.*.accepted') }} as accepted_values,
+        {{ json_value(tool_actions, '$.*.rejected') }} as rejected_values
+    from parsed
 
 ),
 
@@ -57,7 +73,7 @@ renamed as (
         cast({{ parse_timestamp_utc('date_text') }} as date) as activity_date,
         organization_id,
         customer_type,
-        terminal_type,
+        coalesce(terminal_type_text, 'unknown') as terminal_type,
         actor_type,
         case when actor_type = 'user_actor' then actor_email end as actor_email,
         api_key_name,

@@ -1,8 +1,13 @@
 {%- set count_fields = cursor_count_fields() -%}
 {%- set invalid_fields = {} -%}
+{%- set value_paths = {'date_value': '$.date', 'is_active_value': '$.isActive'} -%}
 {%- for field, column in count_fields.items() -%}
     {%- do invalid_fields.update({field: column ~ '_value'}) -%}
+    {%- do value_paths.update({column ~ '_value': '$.' ~ field}) -%}
 {%- endfor -%}
+{%- set text_paths = {
+    'email': '$.email', 'user_id': '$.userId', 'most_used_model': '$.mostUsedModel',
+    'client_version': '$.clientVersion'} -%}
 
 {{ config(
     materialized='incremental',
@@ -19,6 +24,16 @@ source as (
 
 ),
 
+parsed as (
+
+    select
+        *,
+        {{ json_values('record', value_paths.values() | list) }} as record_values,
+        {{ json_texts('record', text_paths.values() | list) }} as record_texts
+    from source
+
+),
+
 extracted as (
 
     select
@@ -26,17 +41,14 @@ extracted as (
         record_number,
         file_version,
         cast(record as varchar) as source_record,
-        file_error,
-        {{ json_value('record', '$.date') }} as date_value,
-        {{ json_text('record', '$.email') }} as email,
-        {{ json_text('record', '$.userId') }} as user_id,
-        {{ json_value('record', '$.isActive') }} as is_active_value,
-        {%- for field in count_fields %}
-            {{ json_value('record', '$.' ~ field) }} as {{ count_fields[field] }}_value,
+        {%- for column in value_paths %}
+            record_values[{{ loop.index }}] as {{ column }},
         {%- endfor %}
-        {{ json_text('record', '$.mostUsedModel') }} as most_used_model,
-        {{ json_text('record', '$.clientVersion') }} as client_version
-    from source
+        {%- for column in text_paths %}
+            record_texts[{{ loop.index }}] as {{ column }},
+        {%- endfor %}
+        file_error
+    from parsed
 
 ),
 

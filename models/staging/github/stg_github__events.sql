@@ -3,10 +3,9 @@ case
     when id is null and type is null and created_at is null and actor is null
         then 'line is not a valid JSON object'
     when nullif(trim(id), '') is null then 'id is missing'
-    when {{ parse_timestamp_utc('created_at') }} is null
-        then 'created_at is missing or not an ISO-8601 timestamp'
-    when {{ json_text('actor', '$.login') }} is null then 'actor.login is missing'
-    when cast({{ parse_timestamp_utc('created_at') }} as date)
+    when created_at_utc is null then 'created_at is missing or not an ISO-8601 timestamp'
+    when actor_login is null then 'actor.login is missing'
+    when cast(created_at_utc as date)
         > {{ latest_plausible_date() }}
         then 'date is more than a year after the run'
 end
@@ -26,6 +25,20 @@ source as (
 
 ),
 
+parsed as (
+
+    select
+        source as source_row,
+        *,
+        {{ parse_timestamp_utc('created_at') }} as created_at_utc,
+        {{ json_text('actor', '$.login') }} as actor_login,
+        {{ json_strings('payload', [
+            '$.action', '$.requested_reviewer.login', '$.assignee.login',
+            '$.comment.user.login', '$.comment.body']) }} as payload_strings
+    from source
+
+),
+
 renamed as (
 
     select
@@ -34,22 +47,22 @@ renamed as (
         file_version,
         case
             when ({{ rejection_reason }}) is not null
-                then to_json(source)
+                then to_json(source_row)
         end as quarantined_record_text,
         nullif(trim(id), '') as event_id,
         nullif(trim(type), '') as event_type,
-        {{ parse_timestamp_utc('created_at') }} as created_at,
-        {{ reporting_date(parse_timestamp_utc('created_at')) }} as activity_date,
-        {{ json_text('actor', '$.login') }} as actor_login,
-        {{ normalize_account_key(json_text('actor', '$.login'), 'login') }} as account_key,
+        created_at_utc as created_at,
+        {{ reporting_date('created_at_utc') }} as activity_date,
+        actor_login,
+        {{ normalize_account_key('actor_login', 'login') }} as account_key,
         {{ json_text('repo', '$.name') }} as repository,
-        {{ json_text('payload', '$.action') }} as action,
-        {{ json_text('payload', '$.requested_reviewer.login') }} as requested_reviewer_login,
-        {{ json_text('payload', '$.assignee.login') }} as assignee_login,
-        {{ json_text('payload', '$.comment.user.login') }} as comment_author_login,
-        json_extract_string(payload, '$.comment.body') as comment_body,
+        nullif(trim(payload_strings[1]), '') as action,
+        nullif(trim(payload_strings[2]), '') as requested_reviewer_login,
+        nullif(trim(payload_strings[3]), '') as assignee_login,
+        nullif(trim(payload_strings[4]), '') as comment_author_login,
+        payload_strings[5] as comment_body,
         {{ rejection_reason }} as rejection_reason
-    from source
+    from parsed
 
 ),
 
