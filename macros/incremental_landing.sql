@@ -147,21 +147,57 @@
     {{ return(execute and this is not none and is_incremental()) }}
 {%- endmacro %}
 
-{% macro changed_partitions(upstream, target_relation) -%}
-    {#- The partition dates a model derived from `upstream` must rebuild: those `upstream`
-        (re)loaded since the model's last rows were written, and those it no longer has. -#}
-    select partition_date from {{ upstream }}
-    where loaded_at > (
+{% macro partition_log_relation() %}
+    {#- staging.partition_loads: one row per incremental staging model, partition date and run
+        that rebuilt it, including a partition left empty (all its rows were in a removed or
+        rewritten file). Derived models find what changed upstream here. -#}
+    {{ return(api.Relation.create(database=target.database, schema='staging',
+                                  identifier='partition_loads')) }}
+{% endmacro %}
+
+{% macro create_partition_log() %}
+    {#- on-run-start: the partition log exists before any staging model writes to it. -#}
+    {%- if not execute -%}{{ return('') }}{%- endif -%}
+    {%- set relation = partition_log_relation() -%}
+    {%- do adapter.create_schema(relation) -%}
+    {{ return('create table if not exists ' ~ relation ~ ' (model_name ' ~ dbt.type_string()
+              ~ ', partition_date date, loaded_at ' ~ dbt.type_timestamp() ~ ')') }}
+{% endmacro %}
+
+{% macro log_loaded_partitions(landing_table) %}
+    {#- post-hook of an incremental staging model, before delete_rows_of_stale_files: the
+        partitions this run rebuilt, and those of the rows about to be deleted. -#}
+    insert into {{ partition_log_relation() }} (model_name, partition_date, loaded_at)
+    select distinct '{{ this.identifier }}', partition_date, {{ loaded_at() }}
+    from {{ this }} as loaded
+    where loaded.loaded_at = {{ loaded_at() }}
+        or {{ is_stale_landing_row('loaded', landing_table) }}
+{% endmacro %}
+
+{% macro changed_partitions(upstreams, target_relation) -%}
+    {#- The partition dates a model derived from the staging models `upstreams` must rebuild:
+        those any of them rebuilt (or emptied) since the model's latest row was written. -#}
+    select distinct partition_date from {{ partition_log_relation() }}
+    where model_name in (
+            {%- for upstream in upstreams %}'{{ upstream.identifier }}'{{ ', ' if not loop.last }}
+            {%- endfor %})
+        and loaded_at > (
             select coalesce(max(loaded_at), cast('1900-01-01' as {{ dbt.type_timestamp() }}))
             from {{ target_relation }}
         )
-    union
-    select partition_date from {{ target_relation }}
-    where partition_date not in (select partition_date from {{ upstream }})
 {%- endmacro %}
 
+{% macro partition_upstreams() %}
+    {#- The relations of config `partitions_of`: incremental staging models (a name or a list). -#}
+    {%- set names = config.get('partitions_of') -%}
+    {%- if names is string -%}{%- set names = [names] -%}{%- endif -%}
+    {%- set relations = [] -%}
+    {%- for name in names -%}{%- do relations.append(ref(name)) -%}{%- endfor -%}
+    {{ return(relations) }}
+{% endmacro %}
+
 {% macro get_incremental_replace_partitions_sql(arg_dict) %}
-    {#- Incremental strategy of the models derived from one incremental staging model (config
+    {#- Incremental strategy of the models derived from incremental staging models (config
         `partitions_of`): delete every partition that changed upstream, even one that now yields
         no row, then insert the rebuilt rows. delete+insert would keep a partition whose new
         rows are none. -#}
@@ -169,17 +205,41 @@
     {%- set columns = get_quoted_csv(arg_dict['dest_columns'] | map(attribute='name')) -%}
     delete from {{ target_relation }}
     where partition_date in (
-            {{ changed_partitions(ref(config.get('partitions_of')), target_relation) }}
+            {{ changed_partitions(partition_upstreams(), target_relation) }}
         );
     insert into {{ target_relation }} ({{ columns }})
     select {{ columns }} from {{ arg_dict['temp_relation'] }}
 {% endmacro %}
 
-{% macro partitions_to_rebuild(upstream_model) -%}
-    {#- The filter of a model incremental by its upstream's partitions (replace_partitions). -#}
-    {%- if is_incremental_run() -%}
-        partition_date in ({{ changed_partitions(ref(upstream_model), this) }})
-    {%- else -%}
-        true
+{% macro changed_partition_dates() %}
+    {#- none in a full build; in an incremental run of a replace_partitions model the changed
+        partition dates as SQL date literals, looked up once. -#}
+    {%- if not is_incremental_run() -%}
+        {{ return(none) }}
     {%- endif -%}
+    {%- set changed = run_query(changed_partitions(partition_upstreams(), this)) -%}
+    {%- set literals = [] -%}
+    {%- for value in changed.columns[0].values() -%}
+        {%- do literals.append("cast('" ~ value ~ "' as date)") -%}
+    {%- endfor -%}
+    {{ log(this.identifier ~ ': incremental run, ' ~ (literals | length)
+           ~ ' partition date(s) to rebuild', info=true) }}
+    {{ return(literals) }}
+{% endmacro %}
+
+{% macro partition_filter(column, dates) -%}
+    {#- The rows of a replace_partitions model's input to read: all of them (dates none), or those
+        of the changed partition dates. -#}
+    {%- if dates is none -%}
+        true
+    {%- elif dates | length == 0 -%}
+        false
+    {%- else -%}
+        {{ column }} in ({{ dates | join(', ') }})
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro partitions_to_rebuild() -%}
+    {#- partition_filter on partition_date for a model that reads its input once. -#}
+    {{ partition_filter('partition_date', changed_partition_dates()) }}
 {%- endmacro %}

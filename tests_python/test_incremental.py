@@ -38,8 +38,10 @@ STAGING_FOLDERS = {
     "stg_git__commits": "git",
 }
 
-# Columns that say when or in which batch a row was loaded, not what it holds.
+# Columns that say when or in which batch a row was loaded, not what it holds, and the log of
+# the partitions each run rebuilt.
 LOAD_COLUMNS = {"loaded_at", "record_number", "record_id"}
+LOAD_LOG = "staging.partition_loads"
 
 
 def _tables(db: Path, schemas: tuple[str, ...]) -> dict[str, list[tuple]]:
@@ -52,6 +54,8 @@ def _tables(db: Path, schemas: tuple[str, ...]) -> dict[str, list[tuple]]:
         ).fetchall()
         tables = {}
         for schema, table in names:
+            if f"{schema}.{table}" == LOAD_LOG:
+                continue
             columns = [
                 name
                 for (name,) in connection.execute(

@@ -7,6 +7,17 @@
     'commits_by_claude_code': 'commit_count',
     'pull_requests_by_claude_code': 'pull_request_count', 'lines_added': 'lines_added'} -%}
 
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_partitions',
+    partitions_of=[
+        'stg_copilot__user_days', 'stg_cursor__user_days', 'stg_claude_code__usage_records',
+        'stg_github__events', 'stg_git__commits'],
+) }}
+-- depends_on: {{ ref('stg_github__events') }}
+-- depends_on: {{ ref('stg_git__commits') }}
+{%- set rebuild_dates = changed_partition_dates() %}
+
 with
 
 rules as (
@@ -18,13 +29,14 @@ rules as (
 copilot_records as (
 
     select * from {{ ref('stg_copilot__user_days') }}
-    where is_current
+    where is_current and {{ partition_filter('partition_date', rebuild_dates) }}
 
 ),
 
 copilot_features as (
 
     select * from {{ ref('int_copilot__user_day_features') }}
+    where {{ partition_filter('partition_date', rebuild_dates) }}
 
 ),
 
@@ -91,6 +103,7 @@ cursor_hits as (
         on rules.source = 'cursor'
             and rules.scope = 'record'
     where cursor_records.is_current
+        and {{ partition_filter('cursor_records.partition_date', rebuild_dates) }}
         and {{ pick_metric('rules.metric', cursor_metrics) }} > 0
 
 ),
@@ -110,6 +123,7 @@ claude_code_hits as (
         on rules.source = 'claude_code'
             and rules.scope = 'record'
     where claude_records.is_current
+        and {{ partition_filter('claude_records.partition_date', rebuild_dates) }}
         and {{ pick_metric('rules.metric', claude_metrics) }} > 0
 
 ),
@@ -128,6 +142,7 @@ github_hits as (
         on rules.source = 'github'
             and rules.scope = 'signal'
             and event_signals.signal_name = rules.scope_value
+    where {{ partition_filter('event_signals.partition_date', rebuild_dates) }}
 
 ),
 
@@ -145,6 +160,7 @@ git_hits as (
         on rules.source = 'git'
             and commit_signals.signal_scope = rules.scope
             and rules.scope_value in (commit_signals.signal_kind, '*')
+    where {{ partition_filter('commit_signals.partition_date', rebuild_dates) }}
 
 ),
 
@@ -172,7 +188,9 @@ final as (
         account_key,
         activity_date,
         dimension,
-        string_agg(distinct rule_id, ', ' order by rule_id) as rule_ids
+        string_agg(distinct rule_id, ', ' order by rule_id) as rule_ids,
+        activity_date as partition_date,
+        {{ loaded_at() }} as loaded_at
     from hits
     group by source, record_id, account_key, activity_date, dimension
 

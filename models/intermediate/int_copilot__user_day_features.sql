@@ -13,7 +13,7 @@ copilot_records as (
 
     select * from {{ ref('stg_copilot__user_days') }}
     where is_current and has_feature_breakdown
-        and {{ partitions_to_rebuild('stg_copilot__user_days') }}
+        and {{ partitions_to_rebuild() }}
 
 ),
 

@@ -13,7 +13,7 @@ commits as (
 
     select * from {{ ref('stg_git__commits') }}
     where is_current
-        and {{ partitions_to_rebuild('stg_git__commits') }}
+        and {{ partitions_to_rebuild() }}
 
 ),
 

@@ -17,7 +17,7 @@ events as (
 
     select * from {{ ref('stg_github__events') }}
     where is_current
-        and {{ partitions_to_rebuild('stg_github__events') }}
+        and {{ partitions_to_rebuild() }}
 
 ),
 

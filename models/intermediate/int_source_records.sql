@@ -1,6 +1,15 @@
 {#- One row per landing record of the five activity sources: its date, account, whether it was
     rejected, superseded or current, and whether it came from an API-key actor. The common shape
     the audit marts count. -#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_partitions',
+    partitions_of=[
+        'stg_copilot__user_days', 'stg_cursor__user_days', 'stg_claude_code__usage_records',
+        'stg_github__events', 'stg_git__commits'],
+) }}
+{%- set rebuild_dates = changed_partition_dates() %}
+
 with
 
 records as (
@@ -12,8 +21,10 @@ records as (
         account_key,
         rejection_reason,
         is_current,
-        false as is_api_key_actor
+        false as is_api_key_actor,
+        partition_date
     from {{ ref('stg_copilot__user_days') }}
+    where {{ partition_filter('partition_date', rebuild_dates) }}
 
     union all
 
@@ -24,8 +35,10 @@ records as (
         account_key,
         rejection_reason,
         is_current,
-        false as is_api_key_actor
+        false as is_api_key_actor,
+        partition_date
     from {{ ref('stg_cursor__user_days') }}
+    where {{ partition_filter('partition_date', rebuild_dates) }}
 
     union all
 
@@ -36,8 +49,10 @@ records as (
         account_key,
         rejection_reason,
         is_current,
-        not coalesce(is_user_actor, false) as is_api_key_actor
+        not coalesce(is_user_actor, false) as is_api_key_actor,
+        partition_date
     from {{ ref('stg_claude_code__usage_records') }}
+    where {{ partition_filter('partition_date', rebuild_dates) }}
 
     union all
 
@@ -48,8 +63,10 @@ records as (
         account_key,
         rejection_reason,
         is_current,
-        false as is_api_key_actor
+        false as is_api_key_actor,
+        partition_date
     from {{ ref('stg_github__events') }}
+    where {{ partition_filter('partition_date', rebuild_dates) }}
 
     union all
 
@@ -60,9 +77,14 @@ records as (
         account_key,
         rejection_reason,
         is_current,
-        false as is_api_key_actor
+        false as is_api_key_actor,
+        partition_date
     from {{ ref('stg_git__commits') }}
+    where {{ partition_filter('partition_date', rebuild_dates) }}
 
 )
 
-select * from records
+select
+    *,
+    {{ loaded_at() }} as loaded_at
+from records

@@ -20,7 +20,10 @@
     materialized='incremental',
     incremental_strategy='delete+insert',
     unique_key='partition_date',
-    post_hook="{{ delete_rows_of_stale_files('claude_code_usage_report') }}",
+    post_hook=[
+        "{{ log_loaded_partitions('claude_code_usage_report') }}",
+        "{{ delete_rows_of_stale_files('claude_code_usage_report') }}",
+    ],
 ) }}
 
 with

@@ -23,7 +23,10 @@ end
     materialized='incremental',
     incremental_strategy='delete+insert',
     unique_key='partition_date',
-    post_hook="{{ delete_rows_of_stale_files('copilot_user_daily_usage') }}",
+    post_hook=[
+        "{{ log_loaded_partitions('copilot_user_daily_usage') }}",
+        "{{ delete_rows_of_stale_files('copilot_user_daily_usage') }}",
+    ],
 ) }}
 
 with

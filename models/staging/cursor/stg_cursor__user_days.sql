@@ -13,7 +13,10 @@
     materialized='incremental',
     incremental_strategy='delete+insert',
     unique_key='partition_date',
-    post_hook="{{ delete_rows_of_stale_files('cursor_daily_usage') }}",
+    post_hook=[
+        "{{ log_loaded_partitions('cursor_daily_usage') }}",
+        "{{ delete_rows_of_stale_files('cursor_daily_usage') }}",
+    ],
 ) }}
 
 with

@@ -14,7 +14,10 @@ end
     materialized='incremental',
     incremental_strategy='delete+insert',
     unique_key='partition_date',
-    post_hook="{{ delete_rows_of_stale_files('git_commits') }}",
+    post_hook=[
+        "{{ log_loaded_partitions('git_commits') }}",
+        "{{ delete_rows_of_stale_files('git_commits') }}",
+    ],
 ) }}
 
 with
