@@ -243,3 +243,48 @@
     {#- partition_filter on partition_date for a model that reads its input once. -#}
     {{ partition_filter('partition_date', changed_partition_dates()) }}
 {%- endmacro %}
+
+{% macro incremental_fingerprint(node) %}
+    {#- What an incremental model's stored rows depend on besides the landing files: its SQL,
+        the seeds it reads, and the vars that change how records are read or dated. -#}
+    {%- set parts = [node.checksum.checksum, var('reporting_timezone'),
+                     var('landing_max_object_bytes') | string] -%}
+    {%- for parent in node.depends_on.nodes if parent.startswith('seed.') -%}
+        {%- do parts.append(parent ~ '=' ~ graph.nodes[parent].checksum.checksum) -%}
+    {%- endfor -%}
+    {{ return(local_md5(parts | join('|'))) }}
+{% endmacro %}
+
+{% macro reset_changed_incremental_models() %}
+    {#- on-run-start: an incremental model whose SQL, seeds (qualifying_rules, ai_signatures,
+        ...) or reporting_timezone changed since its rows were written is dropped, so this run
+        rebuilds it in full instead of applying the change to new dates only. The fingerprints
+        live in staging.incremental_fingerprints. -#}
+    {%- if not execute -%}{{ return('') }}{%- endif -%}
+    {%- set store = api.Relation.create(database=target.database, schema='staging',
+                                        identifier='incremental_fingerprints') -%}
+    {%- do adapter.create_schema(store) -%}
+    {%- do run_query('create table if not exists ' ~ store ~ ' (model_name ' ~ dbt.type_string()
+                     ~ ', fingerprint ' ~ dbt.type_string() ~ ')') -%}
+    {%- set stored = {} -%}
+    {%- for row in run_query('select model_name, fingerprint from ' ~ store) -%}
+        {%- do stored.update({row[0]: row[1]}) -%}
+    {%- endfor -%}
+    {%- set statements = ['delete from ' ~ store] -%}
+    {%- for node in graph.nodes.values()
+            if node.resource_type == 'model' and node.config.materialized == 'incremental' -%}
+        {%- set fingerprint = incremental_fingerprint(node) -%}
+        {%- if stored.get(node.name) != fingerprint -%}
+            {%- set existing = adapter.get_relation(
+                database=node.database, schema=node.schema, identifier=node.alias) -%}
+            {%- if existing is not none -%}
+                {{ log(node.name ~ ': its SQL, seeds or reporting_timezone changed since it was '
+                       ~ 'built; rebuilding it in full', info=true) }}
+                {%- do adapter.drop_relation(existing) -%}
+            {%- endif -%}
+        {%- endif -%}
+        {%- do statements.append("insert into " ~ store ~ " values ('" ~ node.name ~ "', '"
+                                 ~ fingerprint ~ "')") -%}
+    {%- endfor -%}
+    {{ return(statements | join(';\n')) }}
+{% endmacro %}

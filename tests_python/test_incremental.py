@@ -156,6 +156,16 @@ def incremental_and_full(landings) -> dict:
     rerun = _build(["run", "--selector", "daily"], initial, incremental_db, work)
     after_rerun = _tables(incremental_db, ("marts", "audit", "staging", "intermediate"))
 
+    # Another reporting time zone moves github and git records to other dates: the incremental
+    # models are rebuilt in full instead of only the new dates.
+    other_zone = {"reporting_timezone": "Asia/Tokyo"}
+    run_dbt(["run", "--selector", "daily"], landing=initial, db=incremental_db, work_dir=work,
+            dbt_vars=other_zone)  # fmt: skip
+    after_zone_change = _tables(incremental_db, ("marts", "intermediate"))
+    zone_db = root / "zone.duckdb"
+    run_dbt(["seed"], landing=initial, db=zone_db, work_dir=root / "work_zone")
+    run_dbt(["run"], landing=initial, db=zone_db, work_dir=root / "work_zone", dbt_vars=other_zone)
+
     full_db = root / "full.duckdb"
     full_build = ["build", "--full-refresh", "--exclude", "test_type:unit"]
     _build(full_build, initial, full_db, root / "work_full")
@@ -168,6 +178,8 @@ def incremental_and_full(landings) -> dict:
         "daily_log": daily.stdout,
         "rerun": after_rerun,
         "rerun_log": rerun.stdout,
+        "zone_incremental": after_zone_change,
+        "zone_full": _tables(zone_db, ("marts", "intermediate")),
         "full": _tables(full_db, ("marts", "audit", "staging", "intermediate")),
     }
 
@@ -226,6 +238,15 @@ def test_the_daily_run_reads_only_new_and_changed_files(incremental_and_full):
     }
     # Files without records are listed by every run (they never become loaded rows).
     assert {model: daily[model] - rerun[model] for model in daily} == expected
+
+
+def test_a_changed_reporting_timezone_rebuilds_the_incremental_models(incremental_and_full):
+    _assert_same_tables(incremental_and_full["zone_incremental"], incremental_and_full["zone_full"])
+    assert incremental_and_full["zone_full"] != {
+        name: rows
+        for name, rows in incremental_and_full["full"].items()
+        if name.split(".")[0] in ("marts", "intermediate")
+    }
 
 
 def test_the_daily_selector_is_defined():
