@@ -10,9 +10,13 @@
          last `incremental_lookback_days` dates (staged_with_loaded_records): the rows of those
          partitions already in the table are read back, so "latest file wins" is decided again
          over every delivery;
-      3. deletes and re-inserts those partitions (dbt's delete+insert on partition_date), then
-         drops the rows of files that changed or disappeared (delete_rows_of_stale_files).
-    The result equals a full rebuild on the same landing folder.
+      3. deletes and re-inserts those partitions (dbt's delete+insert on partition_date),
+         records them in staging.partition_loads (log_loaded_partitions), then drops the rows of
+         files that changed or disappeared (delete_rows_of_stale_files).
+    Models derived from staging (strategy replace_partitions) rebuild the partitions logged for
+    their staging models since their latest row. A model whose SQL, seeds or reporting_timezone
+    changed is dropped before the run and rebuilt in full (reset_changed_incremental_models).
+    The result equals a full rebuild on the same landing folder (tests_python/test_incremental.py).
 -#}
 
 {% macro landing_batch(source_name, table_name) %}
@@ -186,6 +190,12 @@
             from {{ target_relation }}
         )
 {%- endmacro %}
+
+{% macro event_staging_models() %}
+    {#- The incremental staging models, one per event source. -#}
+    {{ return(['stg_copilot__user_days', 'stg_cursor__user_days',
+               'stg_claude_code__usage_records', 'stg_github__events', 'stg_git__commits']) }}
+{% endmacro %}
 
 {% macro partition_upstreams() %}
     {#- The relations of config `partitions_of`: incremental staging models (a name or a list). -#}

@@ -4,9 +4,7 @@
 {{ config(
     materialized='incremental',
     incremental_strategy='replace_partitions',
-    partitions_of=[
-        'stg_copilot__user_days', 'stg_cursor__user_days', 'stg_claude_code__usage_records',
-        'stg_github__events', 'stg_git__commits'],
+    partitions_of=event_staging_models(),
 ) }}
 {%- set rebuild_dates = changed_partition_dates() %}
 
