@@ -413,10 +413,22 @@ def write_bad_landing(landing: Path) -> None:
             "Corrige le caf\u00e9" + CLAUDE_TRAILER,
         )
     ).encode()
+    # In the same file, a line that is valid UTF-8 with non-ASCII text stays as written.
+    utf8_message = json.dumps(
+        commit(
+            sha("latinutf8"),
+            "latin.good@example.com",
+            f"{day(11)}T11:00:00Z",
+            "D\u00e9j\u00e0 vu" + CLAUDE_TRAILER,
+        ),
+        ensure_ascii=False,
+    ).encode()
     write_bytes(
         landing / "git" / "2025-10-11_latin1.ndjson",
         ndjson_line(commit(sha("latingood"), "latin.good@example.com", f"{day(11)}T09:00:00Z"))
         + latin1_message.replace(b"\\u00e9", b"\xe9")
+        + b"\n"
+        + utf8_message
         + b"\n",
     )
 
@@ -843,17 +855,20 @@ def test_csv_reordered_columns_are_matched_by_name(bad_db):
 
 # 9. non-UTF-8 bytes in a commit message
 def test_non_utf8_commit_message_does_not_stop_the_build(bad_db):
-    """Both commits of the file count; the bad byte reads as its Latin-1 character."""
+    """Every commit of the file counts; the bad byte reads as its Latin-1 character, and a
+    valid UTF-8 line of the same file keeps its text."""
     counted = query(
         bad_db,
         "select account_key, message from staging.stg_git__commits "
-        "where file_name like '%latin1%' and is_current order by account_key",
+        "where file_name like '%latin1%' and is_current order by authored_at",
     )
     assert [row["account_key"] for row in counted] == [
+        "email:latin.good@example.com",
         "email:latin.bad@example.com",
         "email:latin.good@example.com",
     ]
-    assert counted[0]["message"].startswith("Corrige le caf\u00e9")
+    assert counted[1]["message"].startswith("Corrige le caf\u00e9")
+    assert counted[2]["message"].startswith("D\u00e9j\u00e0 vu")
 
 
 def test_non_utf8_commit_message_is_repaired_and_counts(bad_db):

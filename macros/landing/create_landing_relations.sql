@@ -185,12 +185,17 @@ union all by name
             encoding = 'latin-1', filename = true) with ordinality
     ),
     decoded as (
-        {#- The line's bytes again (each Latin-1 character is one byte), decoded as UTF-8. -#}
+        {#- The line's bytes again (each Latin-1 character is one byte), decoded as UTF-8; an
+            ASCII line (as many bytes as characters) is the same in both. -#}
         select
             *,
-            try(decode(from_hex(array_to_string(list_transform(
-                string_split(latin1_line, ''), lambda character: lpad(to_hex(unicode(character)), 2, '0')
-            ), '')))) as utf8_line
+            case
+                when strlen(latin1_line) = length(latin1_line) then latin1_line
+                else try(decode(from_hex(array_to_string(list_transform(
+                    string_split(latin1_line, ''),
+                    lambda character: lpad(to_hex(unicode(character)), 2, '0')
+                ), ''))))
+            end as utf8_line
         from lines
         where trim(latin1_line) <> ''
     ),
