@@ -12,8 +12,14 @@
 {% endmacro %}
 
 {% macro duckdb__reporting_date(utc_timestamp) -%}
-    {#- The calendar date of a UTC timestamp in var('reporting_timezone'). -#}
-    cast(timezone('{{ var("reporting_timezone") }}', timezone('UTC', {{ utc_timestamp }})) as date)
+    {#- The calendar date of a UTC timestamp in var('reporting_timezone'); in UTC itself no time
+        zone conversion is needed (a conversion costs about a second per 6 million records). -#}
+    {%- if var("reporting_timezone") | upper == 'UTC' -%}
+        cast({{ utc_timestamp }} as date)
+    {%- else -%}
+        cast(timezone('{{ var("reporting_timezone") }}', timezone('UTC', {{ utc_timestamp }}))
+            as date)
+    {%- endif -%}
 {%- endmacro %}
 
 {% macro parse_date(value) %}

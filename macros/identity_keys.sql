@@ -5,24 +5,30 @@
 {% macro duckdb__normalize_account_key(value, kind) -%}
     {#-
         Contract section 3: e-mails trimmed and lower-cased, a GitHub no-reply e-mail is its
-        login, logins lower-cased. Keys read `login:<login>` or `email:<e-mail>`.
+        login, logins lower-cased. Keys read `login:<login>` or `email:<e-mail>`; NULL for a
+        missing or blank value (a prefix joined to NULL is NULL). The LIKE spares the regular
+        expression on every e-mail that is not a no-reply one.
         kind: 'login', 'email', or 'auto' (an e-mail when the value holds an @).
     -#}
-    {%- set cleaned = 'lower(trim(' ~ value ~ ", ' ' || chr(9) || chr(10) || chr(13)))" -%}
+    {%- if kind not in ('login', 'email', 'auto') -%}
+        {{ exceptions.raise_compiler_error("normalize_account_key: unknown kind '" ~ kind ~ "'") }}
+    {%- endif -%}
+    {%- set whitespace = "' ' || chr(9) || chr(10) || chr(13)" -%}
+    {%- set cleaned = "nullif(lower(trim(" ~ value ~ ", " ~ whitespace ~ ")), '')" -%}
     {%- set noreply = '^(?:[0-9]+\\+)?([^@]+)@users\\.noreply\\.github\\.com$' -%}
+    {%- if kind == 'login' -%}
+        'login:' || {{ cleaned }}
+    {%- else -%}
     case
-        when nullif({{ cleaned }}, '') is null then null
-        {%- if kind in ('email', 'auto') %}
-        when regexp_matches({{ cleaned }}, '{{ noreply }}')
+        when {{ cleaned }} like '%@users.noreply.github.com'
+            and regexp_matches({{ cleaned }}, '{{ noreply }}')
             then 'login:' || regexp_extract({{ cleaned }}, '{{ noreply }}', 1)
-        {%- endif %}
         {%- if kind == 'email' %}
         else 'email:' || {{ cleaned }}
-        {%- elif kind == 'auto' %}
-        when {{ cleaned }} like '%@%' then 'email:' || {{ cleaned }}
-        else 'login:' || {{ cleaned }}
         {%- else %}
+        when {{ cleaned }} like '%@%' then 'email:' || {{ cleaned }}
         else 'login:' || {{ cleaned }}
         {%- endif %}
     end
+    {%- endif -%}
 {%- endmacro %}

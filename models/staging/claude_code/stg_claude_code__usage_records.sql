@@ -124,10 +124,11 @@ records as (
 
 ),
 
-ranked as (
+delivery_ranks as (
 
     select
-        *,
+        file_name,
+        record_number,
         row_number() over (
             partition by
                 rejection_reason is null,
@@ -138,6 +139,18 @@ ranked as (
             order by file_name desc, record_number desc
         ) as delivery_rank
     from records
+
+),
+
+ranked as (
+
+    select
+        records.*,
+        delivery_ranks.delivery_rank
+    from records
+    inner join delivery_ranks
+        on records.file_name = delivery_ranks.file_name
+            and records.record_number = delivery_ranks.record_number
 
 ),
 

@@ -8,17 +8,6 @@
         {'totals_by_feature.' ~ column: json_value('totals_by_feature', '$[*].' ~ column)}) -%}
 {%- endfor -%}
 
-{%- set rejection_reason -%}
-case
-    when day is null and user_login is null and user_id is null
-        then 'line is not a valid JSON object'
-    when {{ parse_date('day') }} is null then 'day is missing or not a YYYY-MM-DD date'
-    when nullif(trim(user_login), '') is null then 'user_login is missing'
-    when {{ parse_date('day') }}
-        > {{ latest_plausible_date() }}
-        then 'date is more than a year after the run'
-end
-{%- endset -%}
 {{ config(
     materialized='incremental',
     incremental_strategy='delete+insert',
@@ -43,14 +32,9 @@ renamed as (
         file_name,
         record_number,
         file_version,
-        case
-            when
-                ({{ rejection_reason }}) is not null
-                or ({{ invalid_count_fields(invalid_fields, invalid_feature_fields) }}) is not null
-                then to_json(source)
-        end as quarantined_record_text,
+        source as source_row,
+        day is null and user_login is null and user_id is null as is_unparsed_line,
         {{ parse_date('day') }} as activity_date,
-        coalesce({{ parse_date('day') }}, {{ no_partition_date() }}) as partition_date,
         nullif(trim(user_id), '') as user_id,
         nullif(trim(user_login), '') as user_login,
         {{ normalize_account_key('user_login', 'login') }} as account_key,
@@ -63,27 +47,67 @@ renamed as (
         {{ json_flag('used_cli') }} as used_cli,
         coalesce(json_array_length(totals_by_feature), 0) > 0 as has_feature_breakdown,
         totals_by_feature as feature_totals,
-        {{ invalid_count_fields(invalid_fields, invalid_feature_fields) }} as invalid_count_fields,
-        {{ rejection_reason }} as rejection_reason
+        {{ invalid_count_fields(invalid_fields, invalid_feature_fields) }} as invalid_count_fields
     from source
+
+),
+
+validated as (
+
+    select
+        *,
+        case
+            when is_unparsed_line then 'line is not a valid JSON object'
+            when activity_date is null then 'day is missing or not a YYYY-MM-DD date'
+            when user_login is null then 'user_login is missing'
+            when activity_date > {{ latest_plausible_date() }}
+                then 'date is more than a year after the run'
+        end as rejection_reason
+    from renamed
+
+),
+
+staged as (
+
+    select
+        * exclude (source_row, is_unparsed_line),
+        case
+            when rejection_reason is not null or invalid_count_fields is not null
+                then to_json(source_row)
+        end as quarantined_record_text,
+        coalesce(activity_date, {{ no_partition_date() }}) as partition_date
+    from validated
 
 ),
 
 records as (
 
-    {{ staged_with_loaded_records('renamed', 'copilot_user_daily_usage') }}
+    {{ staged_with_loaded_records('staged', 'copilot_user_daily_usage') }}
+
+),
+
+delivery_ranks as (
+
+    select
+        file_name,
+        record_number,
+        row_number() over (
+            partition by rejection_reason is null, activity_date, coalesce(user_id, account_key)
+            order by file_name desc, record_number desc
+        ) as delivery_rank
+    from records
 
 ),
 
 ranked as (
 
     select
-        *,
-        row_number() over (
-            partition by rejection_reason is null, activity_date, coalesce(user_id, account_key)
-            order by file_name desc, record_number desc
-        ) as delivery_rank
+        records.*,
+        delivery_ranks.delivery_rank
     from records
+    inner join delivery_ranks
+        on records.file_name = delivery_ranks.file_name
+            and records.record_number = delivery_ranks.record_number
 
 ),
 

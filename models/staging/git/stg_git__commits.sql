@@ -1,15 +1,3 @@
-{%- set rejection_reason -%}
-case
-    when sha is null and authored_at is null and message is null and repository is null
-        then 'line is not a valid JSON object'
-    when nullif(trim(sha), '') is null then 'sha is missing'
-    when {{ parse_timestamp_utc('authored_at') }} is null
-        then 'authored_at is missing or not an ISO-8601 timestamp'
-    when cast({{ parse_timestamp_utc('authored_at') }} as date)
-        > {{ latest_plausible_date() }}
-        then 'date is more than a year after the run'
-end
-{%- endset -%}
 {{ config(
     materialized='incremental',
     incremental_strategy='delete+insert',
@@ -34,10 +22,9 @@ renamed as (
         file_name,
         record_number,
         file_version,
-        case
-            when ({{ rejection_reason }}) is not null or encoding_repair is not null
-                then to_json(source)
-        end as quarantined_record_text,
+        source as source_row,
+        sha is null and authored_at is null and message is null and repository is null
+            as is_unparsed_line,
         nullif(trim(repository), '') as repository,
         lower(nullif(trim(sha), '')) as commit_sha,
         coalesce(json_array_length(parents), 0) as parent_count,
@@ -45,24 +32,42 @@ renamed as (
         nullif(trim(author_email), '') as author_email,
         {{ normalize_account_key('author_email', 'email') }} as account_key,
         {{ parse_timestamp_utc('authored_at') }} as authored_at,
-        {{ reporting_date(parse_timestamp_utc('authored_at')) }} as activity_date,
         committer_name,
         nullif(trim(committer_email), '') as committer_email,
         {{ parse_timestamp_utc('committed_at') }} as committed_at,
         replace(replace(coalesce(message, ''), chr(13) || chr(10), chr(10)), chr(13), chr(10))
             as message,
-        encoding_repair,
-        {{ rejection_reason }} as rejection_reason
+        encoding_repair
     from source
+
+),
+
+validated as (
+
+    select
+        *,
+        {{ reporting_date('authored_at') }} as activity_date,
+        case
+            when is_unparsed_line then 'line is not a valid JSON object'
+            when commit_sha is null then 'sha is missing'
+            when authored_at is null then 'authored_at is missing or not an ISO-8601 timestamp'
+            when cast(authored_at as date) > {{ latest_plausible_date() }}
+                then 'date is more than a year after the run'
+        end as rejection_reason
+    from renamed
 
 ),
 
 staged as (
 
     select
-        *,
+        * exclude (source_row, is_unparsed_line),
+        case
+            when rejection_reason is not null or encoding_repair is not null
+                then to_json(source_row)
+        end as quarantined_record_text,
         coalesce(activity_date, {{ no_partition_date() }}) as partition_date
-    from renamed
+    from validated
 
 ),
 
@@ -72,15 +77,28 @@ records as (
 
 ),
 
-ranked as (
+delivery_ranks as (
 
     select
-        *,
+        file_name,
+        record_number,
         row_number() over (
             partition by rejection_reason is null, commit_sha
             order by file_name desc, record_number desc
         ) as delivery_rank
     from records
+
+),
+
+ranked as (
+
+    select
+        records.*,
+        delivery_ranks.delivery_rank
+    from records
+    inner join delivery_ranks
+        on records.file_name = delivery_ranks.file_name
+            and records.record_number = delivery_ranks.record_number
 
 ),
 

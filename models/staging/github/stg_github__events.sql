@@ -1,15 +1,3 @@
-{%- set rejection_reason -%}
-case
-    when id is null and type is null and created_at is null and actor is null
-        then 'line is not a valid JSON object'
-    when nullif(trim(id), '') is null then 'id is missing'
-    when created_at_utc is null then 'created_at is missing or not an ISO-8601 timestamp'
-    when actor_login is null then 'actor.login is missing'
-    when cast(created_at_utc as date)
-        > {{ latest_plausible_date() }}
-        then 'date is more than a year after the run'
-end
-{%- endset -%}
 {{ config(
     materialized='incremental',
     incremental_strategy='delete+insert',
@@ -48,10 +36,8 @@ renamed as (
         file_name,
         record_number,
         file_version,
-        case
-            when ({{ rejection_reason }}) is not null
-                then to_json(source_row)
-        end as quarantined_record_text,
+        source_row,
+        id is null and type is null and created_at is null and actor is null as is_unparsed_line,
         nullif(trim(id), '') as event_id,
         nullif(trim(type), '') as event_type,
         created_at_utc as created_at,
@@ -63,18 +49,36 @@ renamed as (
         nullif(trim(payload_strings[2]), '') as requested_reviewer_login,
         nullif(trim(payload_strings[3]), '') as assignee_login,
         nullif(trim(payload_strings[4]), '') as comment_author_login,
-        payload_strings[5] as comment_body,
-        {{ rejection_reason }} as rejection_reason
+        payload_strings[5] as comment_body
     from parsed
+
+),
+
+validated as (
+
+    select
+        *,
+        case
+            when is_unparsed_line then 'line is not a valid JSON object'
+            when event_id is null then 'id is missing'
+            when created_at is null then 'created_at is missing or not an ISO-8601 timestamp'
+            when actor_login is null then 'actor.login is missing'
+            when cast(created_at as date) > {{ latest_plausible_date() }}
+                then 'date is more than a year after the run'
+        end as rejection_reason
+    from renamed
 
 ),
 
 staged as (
 
     select
-        *,
+        * exclude (source_row, is_unparsed_line),
+        case
+            when rejection_reason is not null then to_json(source_row)
+        end as quarantined_record_text,
         coalesce(activity_date, {{ no_partition_date() }}) as partition_date
-    from renamed
+    from validated
 
 ),
 
@@ -84,15 +88,28 @@ records as (
 
 ),
 
-ranked as (
+delivery_ranks as (
 
     select
-        *,
+        file_name,
+        record_number,
         row_number() over (
             partition by rejection_reason is null, event_id
             order by file_name desc, record_number desc
         ) as delivery_rank
     from records
+
+),
+
+ranked as (
+
+    select
+        records.*,
+        delivery_ranks.delivery_rank
+    from records
+    inner join delivery_ranks
+        on records.file_name = delivery_ranks.file_name
+            and records.record_number = delivery_ranks.record_number
 
 ),
 
