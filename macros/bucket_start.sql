@@ -9,10 +9,10 @@
     {%- endif -%}
 {%- endmacro %}
 
-{% macro bucketed(relation, date_column, columns) -%}
+{% macro bucketed(relation, date_column, columns, grains=['day', 'week', 'month']) -%}
     {#- The rows of `relation` once per grain (day, week, month), with the grain and the start of
         the bucket holding `date_column`. -#}
-    {%- for grain in ['day', 'week', 'month'] %}
+    {%- for grain in grains %}
     select
         '{{ grain }}' as grain,
         {{ bucket_start(grain, date_column) }} as bucket_start,

@@ -27,45 +27,77 @@ dimensions as (
 
 ),
 
+rostered_activity_days as (
+
+    select
+        developer_id,
+        activity_date,
+        dimension,
+        case when is_rostered then person_id end as rostered_person_id
+    from activity_days
+
+),
+
 bucketed_activity as (
 
-    select distinct
+    {#- One row per grain, bucket, dimension and developer. The day rows are that already
+        (the grain of int_developer_activity_days). -#}
+    select
+        'day' as grain,
+        activity_date as bucket_start,
+        dimension,
+        developer_id,
+        rostered_person_id
+    from rostered_activity_days
+    union all
+    select
         grain,
         bucket_start,
         dimension,
         developer_id,
-        person_id,
-        is_rostered
-    from ({{ bucketed('activity_days', 'activity_date',
-                      ['dimension', 'developer_id', 'person_id', 'is_rostered']) }})
-        as activity
+        max(rostered_person_id) as rostered_person_id
+    from ({{ bucketed('rostered_activity_days', 'activity_date',
+                      ['dimension', 'developer_id', 'rostered_person_id'],
+                      grains=['week', 'month']) }}) as activity
+    group by grain, bucket_start, dimension, developer_id
 
 ),
 
 bucket_headcount as (
 
+    {#- One row per grain, bucket and employed person (int_person_days: one row per person and
+        day). -#}
+    select
+        'day' as grain,
+        calendar_date as bucket_start,
+        person_id
+    from employed_person_days
+    union all
     select distinct
         grain,
         bucket_start,
         person_id
-    from ({{ bucketed('employed_person_days', 'calendar_date', ['person_id']) }}) as employed
+    from ({{ bucketed('employed_person_days', 'calendar_date', ['person_id'],
+                      grains=['week', 'month']) }}) as employed
 
 ),
 
 activity_counts as (
 
+    {#- A developer is one row of its bucket, and a rostered person is one developer
+        (its person_id is its developer_id, tested in int_identities_resolved), so the counts
+        of rows are counts of distinct developers. -#}
     select
         bucketed_activity.grain,
         bucketed_activity.bucket_start,
         bucketed_activity.dimension,
-        count(distinct bucketed_activity.developer_id) as active_users,
-        count(distinct bucket_headcount.person_id) as active_rostered_users
+        count(*) as active_users,
+        count(bucket_headcount.person_id) as active_rostered_users
     from bucketed_activity
     left join bucket_headcount
-        on bucketed_activity.is_rostered
-            and bucketed_activity.grain = bucket_headcount.grain
+        on bucketed_activity.grain = bucket_headcount.grain
             and bucketed_activity.bucket_start = bucket_headcount.bucket_start
-            and bucketed_activity.person_id = bucket_headcount.person_id
+            and bucketed_activity.rostered_person_id = bucket_headcount.person_id
     group by bucketed_activity.grain, bucketed_activity.bucket_start, bucketed_activity.dimension
 
 ),
