@@ -88,28 +88,18 @@ records as (
 
 ),
 
-delivery_ranks as (
+ranked as (
 
+    {#- A window over the wide rows: ranking a narrow projection and joining it back is faster,
+        but DuckDB then keeps every landing row with its payload in memory (4.6 GB at 5,000
+        developers instead of 2.8 GB). -#}
     select
-        file_name,
-        record_number,
+        *,
         row_number() over (
             partition by rejection_reason is null, event_id
             order by file_name desc, record_number desc
         ) as delivery_rank
     from records
-
-),
-
-ranked as (
-
-    select
-        records.*,
-        delivery_ranks.delivery_rank
-    from records
-    inner join delivery_ranks
-        on records.file_name = delivery_ranks.file_name
-            and records.record_number = delivery_ranks.record_number
 
 ),
 
