@@ -76,23 +76,33 @@
                 content is null or octet_length(content) = 0 as is_empty
             from read_blob({{ landing_file_list(files) }})
         ),
-        checked as (
+        parsed as (
+            {#- One parse of each document: its data array, NULL when the document is not valid
+                JSON or its data is not an array. -#}
             select
                 file_name,
                 file_version,
                 document_text,
-                case
-                    when document_text is null then 'file is not valid UTF-8 text'
-                    when not json_valid(document_text) then 'file is not valid JSON (truncated?)'
-                    when json_type(document_text, '$.data') is distinct from 'ARRAY'
-                        then 'file has no data array'
-                end as file_error
+                try(from_json(document_text, '{"data": "JSON[]"}')).data as records
             from documents
             {# An empty response holds no record: nothing to read, nothing to report. #}
             where not is_empty and coalesce(trim(document_text), 'x') <> ''
         ),
+        checked as (
+            select
+                file_name,
+                file_version,
+                records,
+                case
+                    when document_text is null then 'file is not valid UTF-8 text'
+                    when records is not null then null
+                    when not json_valid(document_text) then 'file is not valid JSON (truncated?)'
+                    else 'file has no data array'
+                end as file_error
+            from parsed
+        ),
         arrays as (
-            select file_name, file_version, json_extract(document_text, '$.data[*]') as records
+            select file_name, file_version, records
             from checked
             where file_error is null
         )
