@@ -12,7 +12,7 @@ export AI_ADOPTION_LANDING ?= $(LANDING)
 export AI_ADOPTION_DB ?= warehouse/ai_adoption.duckdb
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 
-.PHONY: help setup run sample build daily headline lint fmt test test-dbt test-python check bench docs clean
+.PHONY: help setup run sample build daily full-refresh headline lint fmt test test-dbt test-python check bench docs clean
 
 help: ## List every target with its purpose
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -37,6 +37,10 @@ build: setup ## dbt build (seeds, models, tests) on $(AI_ADOPTION_LANDING) into 
 daily: setup ## Scheduled run on an existing warehouse: dbt build --selector daily (incremental)
 	@mkdir -p "$(dir $(AI_ADOPTION_DB))"
 	$(DBT) build $(PROFILES) --selector daily
+
+full-refresh: setup ## Production full rebuild from every landing file, with every data test (no unit tests)
+	@mkdir -p "$(dir $(AI_ADOPTION_DB))"
+	$(DBT) build $(PROFILES) --full-refresh --exclude-resource-type unit_test
 
 headline: setup ## Print the weekly headline (last 4 complete weeks, per dimension)
 	@$(BIN)/python -m ai_adoption headline --db "$(AI_ADOPTION_DB)"
