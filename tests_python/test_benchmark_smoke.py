@@ -46,7 +46,7 @@ def test_benchmark_completes_and_prints_every_figure(tmp_path: Path) -> None:
     table = out[out.index("figure") :]
     for label in bench.FIGURE_LABELS:
         assert any(line.startswith(label) for line in table.splitlines()), label
-    assert "(a) full build, with tests: dbt build" in out and "skipped" in out
+    assert "(a) full build, with data tests: dbt build" in out and "skipped" in out
     assert "incremental command" in out and "dbt run" in out
 
     # the floor ran and its weekly numbers were put next to the project's
