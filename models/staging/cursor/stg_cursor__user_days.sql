@@ -112,28 +112,9 @@ records as (
 
 ),
 
-delivery_ranks as (
-
-    select
-        file_name,
-        record_number,
-        row_number() over (
-            partition by rejection_reason is null, activity_date, account_key
-            order by file_name desc, record_number desc
-        ) as delivery_rank
-    from records
-
-),
-
 ranked as (
 
-    select
-        records.*,
-        delivery_ranks.delivery_rank
-    from records
-    inner join delivery_ranks
-        on records.file_name = delivery_ranks.file_name
-            and records.record_number = delivery_ranks.record_number
+    {{ delivery_ranked('records', ['rejection_reason is null', 'activity_date', 'account_key']) }}
 
 ),
 

@@ -90,16 +90,7 @@ records as (
 
 ranked as (
 
-    {#- A window over the wide rows: ranking a narrow projection and joining it back is faster,
-        but DuckDB then keeps every landing row with its payload in memory (4.6 GB at 5,000
-        developers instead of 2.8 GB). -#}
-    select
-        *,
-        row_number() over (
-            partition by rejection_reason is null, event_id
-            order by file_name desc, record_number desc
-        ) as delivery_rank
-    from records
+    {{ delivery_ranked('records', ['rejection_reason is null', 'event_id'], narrow=false) }}
 
 ),
 
