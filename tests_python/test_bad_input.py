@@ -312,6 +312,7 @@ def write_bad_landing(landing: Path) -> None:
         truncated(cursor_response([cursor(day(2), "trunc.cursor@example.com", chatRequests=1)])),
     )
     write_bytes(landing / "cursor" / "2025-10-05_empty.json", b"")
+    write_bytes(landing / "cursor" / "2025-10-05_empty_blank.json", b" \r\n \n")
     write_bytes(  # a response saved with a UTF-8 byte order mark (PowerShell 5 Out-File)
         landing / "cursor" / "2025-10-05_bom.json",
         b"\xef\xbb\xbf"
@@ -752,6 +753,7 @@ def test_ndjson_quarantine_points_at_the_record_in_its_file(bad_db):
 # 3. empty file -> ignored, JSON response and NDJSON alike (no records to read or report)
 def test_empty_json_response_file_is_ignored(bad_db):
     assert quarantine(bad_db, "cursor", "2025-10-05_empty.json") == []
+    assert quarantine(bad_db, "cursor", "2025-10-05_empty_blank.json") == []  # only white space
     staged = query(
         bad_db,
         "select count(*) as n from staging.stg_cursor__user_days where file_name like '%empty%'",

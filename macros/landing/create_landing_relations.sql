@@ -76,17 +76,20 @@
                 content is null or octet_length(content) = 0 as is_empty
             from read_blob({{ landing_file_list(files) }})
         ),
-        parsed as (
+        parsed as materialized (
             {#- One parse of each document: its data array, NULL when the document is not valid
-                JSON or its data is not an array. -#}
+                JSON or its data is not an array. Materialized: otherwise DuckDB parses each
+                document again in every filter and projection that reads `records`. -#}
             select
                 file_name,
                 file_version,
                 document_text,
                 try(from_json(document_text, '{"data": "JSON[]"}')).data as records
             from documents
-            {# An empty response holds no record: nothing to read, nothing to report. #}
-            where not is_empty and coalesce(trim(document_text), 'x') <> ''
+            {#- An empty response (nothing but white space) holds no record: nothing to read,
+                nothing to report. A full match stops at the first other character, where trim
+                would copy the whole text. #}
+            where not is_empty and not coalesce(regexp_full_match(document_text, '\s*'), false)
         ),
         checked as (
             select

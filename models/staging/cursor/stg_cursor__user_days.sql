@@ -114,7 +114,8 @@ records as (
 
 ranked as (
 
-    {{ delivery_ranked('records', ['rejection_reason is null', 'activity_date', 'account_key']) }}
+    {{ delivery_ranked(
+        'records', ['rejection_reason is null', 'activity_date', 'account_key'], narrow=false) }}
 
 ),
 
