@@ -533,3 +533,20 @@ def test_explicit_period_vars_shape_the_buckets(warehouses):
     assert (weeks[0]["bucket_start"], weeks[0]["complete"]) == (date(2024, 12, 30), False)
     assert (weeks[-1]["bucket_start"], weeks[-1]["complete"]) == (date(2026, 6, 29), False)
     assert all(row["complete"] for row in weeks[1:-1])
+
+
+def test_unit_tests_pass_under_the_vars_a_run_passes(warehouses, tmp_path):
+    """`dbt build --vars ...` runs the unit tests as well. Each unit test whose expectation
+    assumes a var's default (UTC, the derived period) pins it, so that a run with another zone
+    and explicit dates does not fail them (and skip every mart downstream)."""
+    scenario = "los_angeles_explicit_period"
+    db = tmp_path / "warehouse.duckdb"  # a copy: the run re-creates the landing views
+    shutil.copyfile(warehouses[scenario], db)
+    (tmp_path / "landing").mkdir()
+    run_dbt(
+        ["test", "--select", "test_type:unit"],
+        landing=tmp_path / "landing",
+        db=db,
+        work_dir=tmp_path,
+        dbt_vars={**SCENARIOS[scenario], "calendar_max_days": 600},
+    )
