@@ -269,8 +269,9 @@
     {#- on-run-start: an incremental model whose SQL, seeds (qualifying_rules, ai_signatures,
         ...) or reporting_timezone changed since its rows were written is dropped, so this run
         rebuilds it in full instead of applying the change to new dates only. The fingerprints
-        live in staging.incremental_fingerprints. -#}
-    {%- if not execute -%}{{ return('') }}{%- endif -%}
+        live in staging.incremental_fingerprints. Only the models this run builds are looked
+        at: `dbt test` or `dbt run --select` with other vars leaves every other table alone. -#}
+    {%- if not execute or flags.WHICH not in ['run', 'build'] -%}{{ return('') }}{%- endif -%}
     {%- set store = api.Relation.create(database=target.database, schema='staging',
                                         identifier='incremental_fingerprints') -%}
     {%- do adapter.create_schema(store) -%}
@@ -283,8 +284,10 @@
     {%- set statements = ['delete from ' ~ store] -%}
     {%- for node in graph.nodes.values()
             if node.resource_type == 'model' and node.config.materialized == 'incremental' -%}
-        {%- set fingerprint = incremental_fingerprint(node) -%}
-        {%- if stored.get(node.name) != fingerprint -%}
+        {%- set is_built = node.unique_id in selected_resources -%}
+        {%- set fingerprint = incremental_fingerprint(node) if is_built
+                              else stored.get(node.name) -%}
+        {%- if is_built and stored.get(node.name) != fingerprint -%}
             {%- set existing = adapter.get_relation(
                 database=node.database, schema=node.schema, identifier=node.alias) -%}
             {%- if existing is not none -%}
@@ -293,8 +296,10 @@
                 {%- do adapter.drop_relation(existing) -%}
             {%- endif -%}
         {%- endif -%}
-        {%- do statements.append("insert into " ~ store ~ " values ('" ~ node.name ~ "', '"
-                                 ~ fingerprint ~ "')") -%}
+        {%- if fingerprint is not none -%}
+            {%- do statements.append("insert into " ~ store ~ " values ('" ~ node.name ~ "', '"
+                                     ~ fingerprint ~ "')") -%}
+        {%- endif -%}
     {%- endfor -%}
     {{ return(statements | join(';\n')) }}
 {% endmacro %}
