@@ -29,6 +29,7 @@ from __future__ import annotations
 import concurrent.futures
 import datetime as dt
 import json
+import re
 import zlib
 from pathlib import Path
 
@@ -524,7 +525,7 @@ BUILDS = {  # name: (landing writer, dbt vars, dbt selection or None for the who
     "small": (write_small_landing, None, None),
     "latin1_csv": (write_latin1_csv_landing, PERIOD, None),
     "zero_json": (write_zero_byte_json_landing, PERIOD, SHARE_TEST_ONLY),
-    "share": (write_share_landing, PERIOD, SHARE_TEST_ONLY),
+    "share": (write_share_landing, PERIOD, None),
     "far_future": (write_far_future_landing, None, ["--select", "+int_reporting_period"]),
 }
 
@@ -541,6 +542,7 @@ def _build(work_dir: Path, writer, dbt_vars, selection) -> Path | DbtBuildError:
         run_dbt(args, landing=landing, db=db, work_dir=work_dir, dbt_vars=dbt_vars)
         return db
     except DbtBuildError as error:
+        error.warehouse = work_dir / "warehouse.duckdb"
         return error
 
 
@@ -1200,5 +1202,20 @@ def test_share_test_fails_the_build_when_most_of_a_source_is_garbage(builds):
     assert isinstance(error, DbtBuildError), "2 of 3 git lines garbage must fail the build"
     message = str(error)
     assert "landing_quarantine_share_within_limit" in message
-    failing = [line for line in message.splitlines() if "FAIL" in line]
+    failing = [line for line in message.splitlines() if "Failure in" in line]
     assert any("landing_quarantine_share_within_limit" in line for line in failing), failing
+    assert re.search(r"ERROR=1 SKIP=0 ", message), "only the share test fails, no table skipped"
+
+
+def test_share_test_failure_still_builds_every_table(builds):
+    warehouse = builds["share"].warehouse
+    rows = query(warehouse, "select table_name from duckdb_tables() where schema_name = 'marts'")
+    tables = {row["table_name"] for row in rows}
+    audit_tables = {"ai_source_coverage", "ai_bucket_source_gaps", "ai_attribution_audit"}
+    assert audit_tables | {"ai_active_users_weekly", "ai_active_users_headline"} <= tables
+    shares = query(
+        warehouse,
+        "select sum(records_read) as n_read, sum(records_quarantined) as n_quarantined"
+        " from marts.ai_attribution_audit where source = 'git'",
+    )
+    assert shares == [{"n_read": 3, "n_quarantined": 2}]
