@@ -10,7 +10,7 @@
     case
         when json_type({{ json_value }}) in ('UBIGINT', 'BIGINT', 'DOUBLE', 'HUGEINT')
             and cast({{ json_value }} as double) >= 0
-            then coalesce(try_cast(floor(cast({{ json_value }} as double)) as bigint), 0)
+            then coalesce(try_cast(ceil(cast({{ json_value }} as double)) as bigint), 0)
         else 0
     end
 {%- endmacro %}
@@ -35,7 +35,7 @@
         json_type({{ json_value }}) not in ('UBIGINT', 'BIGINT', 'DOUBLE', 'HUGEINT', 'NULL')
         or (json_type({{ json_value }}) in ('UBIGINT', 'BIGINT', 'DOUBLE', 'HUGEINT')
             and (cast({{ json_value }} as double) < 0
-                or try_cast(floor(cast({{ json_value }} as double)) as bigint) is null)),
+                or try_cast(ceil(cast({{ json_value }} as double)) as bigint) is null)),
         false
     )
 {%- endmacro %}
