@@ -1613,3 +1613,24 @@ def test_mart_columns_and_types(warehouses, build):
             f"where table_schema = 'marts' and table_name = '{table}' order by ordinal_position",
         )
         assert [(row["column_name"], row["data_type"]) for row in rows] == columns, table
+
+
+@pytest.mark.parametrize("build", ["roster", "empty"])
+def test_only_adoption_rate_may_be_null_in_the_contract_tables(warehouses, build):
+    """The marts declare NOT NULL on every other contract column (a not_null constraint that
+    the warehouse checks as it writes the table), so a BI tool reads it from the catalog."""
+    db = warehouse(warehouses, build)
+    tables = [*BUCKET_TABLES.values(), *TEAM_BUCKET_TABLES.values()]
+    tables += ["ai_active_users_headline", "ai_active_users_headline_by_team"]
+    rows = query(
+        db,
+        "select table_name, column_name from information_schema.columns "
+        "where table_schema = 'marts' and is_nullable = 'YES' "
+        f"and table_name in ({', '.join(repr(table) for table in tables)}) order by all",
+    )
+    nullable = {(row["table_name"], row["column_name"]) for row in rows}
+    expected = {
+        (table, "adoption_rate")
+        for table in [*BUCKET_TABLES.values(), *TEAM_BUCKET_TABLES.values()]
+    }
+    assert nullable == expected
