@@ -1,12 +1,9 @@
 {#- One row per landing record of the five activity sources: its date, account, whether it was
     rejected, superseded or current, and whether it came from an API-key actor. The common shape
-    the audit marts count. -#}
-{{ config(
-    materialized='incremental',
-    incremental_strategy='replace_partitions',
-    partitions_of=event_staging_models(),
-) }}
-{%- set rebuild_dates = changed_partition_dates() %}
+    the audit marts count. A view: its readers aggregate it at once, so storing its ten million
+    rows (and keeping them up to date in every daily run) costs more than reading the staging
+    tables again. -#}
+{{ config(materialized='view') }}
 
 with
 
@@ -19,10 +16,8 @@ records as (
         account_key,
         rejection_reason,
         is_current,
-        false as is_api_key_actor,
-        partition_date
+        false as is_api_key_actor
     from {{ ref('stg_copilot__user_days') }}
-    where {{ partition_filter('partition_date', rebuild_dates) }}
 
     union all
 
@@ -33,10 +28,8 @@ records as (
         account_key,
         rejection_reason,
         is_current,
-        false as is_api_key_actor,
-        partition_date
+        false as is_api_key_actor
     from {{ ref('stg_cursor__user_days') }}
-    where {{ partition_filter('partition_date', rebuild_dates) }}
 
     union all
 
@@ -47,10 +40,8 @@ records as (
         account_key,
         rejection_reason,
         is_current,
-        not coalesce(is_user_actor, false) as is_api_key_actor,
-        partition_date
+        not coalesce(is_user_actor, false) as is_api_key_actor
     from {{ ref('stg_claude_code__usage_records') }}
-    where {{ partition_filter('partition_date', rebuild_dates) }}
 
     union all
 
@@ -61,10 +52,8 @@ records as (
         account_key,
         rejection_reason,
         is_current,
-        false as is_api_key_actor,
-        partition_date
+        false as is_api_key_actor
     from {{ ref('stg_github__events') }}
-    where {{ partition_filter('partition_date', rebuild_dates) }}
 
     union all
 
@@ -75,14 +64,9 @@ records as (
         account_key,
         rejection_reason,
         is_current,
-        false as is_api_key_actor,
-        partition_date
+        false as is_api_key_actor
     from {{ ref('stg_git__commits') }}
-    where {{ partition_filter('partition_date', rebuild_dates) }}
 
 )
 
-select
-    *,
-    {{ loaded_at() }} as loaded_at
-from records
+select * from records
