@@ -1,6 +1,8 @@
 {#- One row per current Copilot user-day record and element of its totals_by_feature list, with
     the feature's counts (a count that is not a non-negative JSON number reads as 0). -#}
 {%- set copilot_counts = copilot_count_columns() -%}
+{%- set count_paths = [] -%}
+{%- for column in copilot_counts %}{% do count_paths.append('$.' ~ column) %}{% endfor -%}
 {{ config(
     materialized='incremental',
     incremental_strategy='replace_partitions',
@@ -17,6 +19,19 @@ copilot_records as (
 
 ),
 
+feature_lists as (
+
+    select
+        file_name,
+        record_number,
+        account_key,
+        activity_date,
+        partition_date,
+        {{ json_value('feature_totals', '$[*]') }} as feature_list
+    from copilot_records
+
+),
+
 feature_rows as (
 
     select
@@ -25,9 +40,19 @@ feature_rows as (
         account_key,
         activity_date,
         partition_date,
-        generate_subscripts({{ json_value('feature_totals', '$[*]') }}, 1) as feature_index,
-        unnest({{ json_value('feature_totals', '$[*]') }}) as feature_total
-    from copilot_records
+        generate_subscripts(feature_list, 1) as feature_index,
+        unnest(feature_list) as feature_total
+    from feature_lists
+
+),
+
+feature_values as (
+
+    {#- Each element's JSON is parsed once for all its counts. -#}
+    select
+        *,
+        {{ json_values('feature_total', count_paths) }} as count_values
+    from feature_rows
 
 ),
 
@@ -43,10 +68,10 @@ final as (
         partition_date,
         {{ loaded_at() }} as loaded_at,
     {%- for column in copilot_counts %}
-        {{ json_count(json_value('feature_total', '$.' ~ column)) }} as {{ column }}
+        {{ json_count('count_values[' ~ loop.index ~ ']') }} as {{ column }}
         {{- ',' if not loop.last }}
     {%- endfor %}
-    from feature_rows
+    from feature_values
 
 )
 
