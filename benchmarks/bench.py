@@ -11,7 +11,7 @@ A script that prints figures, not a timed test: it asserts nothing about time. F
    after it, so such a build is timed again without the failing tests, and says so), then the
    unit tests on their own (`dbt test --select test_type:unit`: fixtures, not data, so their
    cost does not grow with the data; dbt's docs advise running them in development and CI);
-4. adds one new day of files to a copy of the landing folder and times the daily run on that
+4. adds one new day of files to the landing folder and times the daily run on that
    warehouse: `dbt build --selector daily` when selectors.yml defines a `daily` selector, else
    `dbt run` (today there are no incremental models, so that is a full re-run, and it says so);
 5. measures the peak resident memory of every dbt process tree (polling /proc; the kernel's
@@ -22,7 +22,11 @@ A script that prints figures, not a timed test: it asserts nothing about time. F
 7. reports the warehouse size on disk (.duckdb plus .wal);
 
 dbt runs in a copy of the project's dbt files taken when a size starts (or of a commit, --ref),
-so that edits made meanwhile do not mix into one set of figures. It then prints one fixed-width
+so that edits made meanwhile do not mix into one set of figures. Every step reads one landing
+folder (`<work>/landing`, hard links to the cache) and writes one warehouse path (the run's
+warehouse is set aside before the build), as a scheduled job does: dbt re-parses every model
+when the profile changed and each model that read an env var whose value changed, a cost no
+production run pays. It then prints one fixed-width
 table (a column per size) with the ratios full/floor and
 incremental/full, the slowest models from `run_results.json`, and appends a dated Markdown
 section with the machine's cores and memory to `benchmarks/RESULTS.md` (unless --no-append).
@@ -32,7 +36,7 @@ section with the machine's cores and memory to `benchmarks/RESULTS.md` (unless -
 
 The new day for the incremental step comes from a generation of (days + 1) days at the same
 seed (itself cached): its files named after the new date (copilot, cursor, claude_code, github)
-are copied into the copy of the landing folder. git files hold one repository each, not one day:
+are copied into that landing folder. git files hold one repository each, not one day:
 each repository gets one more file, git/<repository>_<day>.ndjson, with the (days + 1)
 generation's commits authored on the new day, as a daily export of new commits writes. The
 directory files are kept (the roster did not change
@@ -232,16 +236,21 @@ def _link_or_copy(src: str, dst: str) -> None:
         shutil.copy2(src, dst)
 
 
-def landing_plus_one_day(base: Path, bigger: Path, new_day: str, out: Path) -> dict[str, int]:
-    """`base` plus the files of `new_day` from `bigger` (a days + 1 generation), into `out`.
-
-    Unchanged files are hard links (nothing is ever written through them: a replaced file is
-    unlinked first). git files are per repository: each repository gets one more file with the
-    bigger generation's commits authored on `new_day`, as a daily export of new commits writes.
-    """
+def linked_copy(landing: Path, out: Path) -> None:
+    """A copy of the landing folder made of hard links (nothing is ever written through them: a
+    file add_one_day replaces is unlinked first)."""
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(base, out, copy_function=_link_or_copy)
+    shutil.copytree(landing, out, copy_function=_link_or_copy)
+
+
+def add_one_day(out: Path, bigger: Path, new_day: str) -> dict[str, int]:
+    """Add to the landing folder `out` the files of `new_day` from `bigger` (a days + 1
+    generation), as the vendors' exports would overnight.
+
+    git files are per repository: each repository gets one more file with the bigger
+    generation's commits authored on `new_day`, as a daily export of new commits writes.
+    """
     added = replaced = 0
     for source in DAILY_SOURCES:
         (out / source).mkdir(exist_ok=True)
@@ -415,6 +424,19 @@ def node_times(step: DbtStep | None, prefix: str) -> list[tuple[str, float]]:
     return sorted(rows, key=lambda row: -row[1])
 
 
+def move_warehouse(db: Path, to: Path) -> None:
+    """Rename a DuckDB warehouse file, with its write-ahead log when there is one."""
+    for suffix in ("", ".wal"):
+        path = db.with_name(db.name + suffix)
+        if path.exists():
+            path.rename(to.with_name(to.name + suffix))
+
+
+def remove_warehouse(db: Path) -> None:
+    for suffix in ("", ".wal"):
+        db.with_name(db.name + suffix).unlink(missing_ok=True)
+
+
 def warehouse_bytes(db: Path) -> int:
     total = 0
     for path in (db, db.with_name(db.name + ".wal")):
@@ -577,25 +599,32 @@ def bench_size(args, developers: int, days: int, work_root: Path) -> SizeResult:
     work.mkdir(parents=True)
     log(f"{result.label}: warming the page cache ({gib(summary.get('bytes', 0))})")
     warm(landing)
+    # Every step reads the same landing path and writes the same warehouse path, as a scheduled
+    # job does: dbt re-parses the models that read an env var whose value changed, and every
+    # file when the profile (the warehouse path) changed, which production runs do not pay.
+    landing_copy = work / "landing"
+    linked_copy(landing, landing_copy)
+    db = work / "warehouse" / "warehouse.duckdb"
+    db.parent.mkdir(parents=True)
 
     project = Path(args.project_dir).resolve()
     if not args.no_snapshot:
         project = snapshot_project(project, work / "project", args.ref)
         if args.duckdb_setting:
             set_duckdb_settings(project, args.duckdb_setting)
-    step = partial(dbt_step, landing=landing, work=work, project=project, threads=args.threads)
+    step = partial(
+        dbt_step, landing=landing_copy, db=db, work=work, project=project, threads=args.threads
+    )
 
     # (a) models only, on a fresh warehouse
-    run_db = work / "run" / "warehouse.duckdb"
-    run_db.parent.mkdir(parents=True)
-    result.seed = step("seed", ["seed"], db=run_db)
-    result.run = step("run", ["run"], db=run_db, allow_failure=True)  # e.g. out of memory
-    result.warehouse = warehouse_bytes(run_db)
+    result.seed = step("seed", ["seed"])
+    result.run = step("run", ["run"], allow_failure=True)  # e.g. out of memory
+    result.warehouse = warehouse_bytes(db)
 
     # (d) the floor, and its numbers next to the project's
-    result.floor_seconds, result.floor_process, floor_rows = run_floor(landing, work)
+    result.floor_seconds, result.floor_process, floor_rows = run_floor(landing_copy, work)
     if result.run.ok:
-        result.floor_check = compare_with_project(run_db, floor_rows)
+        result.floor_check = compare_with_project(db, floor_rows)
         log(f"  {FLOOR_CHECK_MARKER}: {result.floor_check.summary()}")
     else:
         log("  dbt run failed: no comparison with the floor, no build, no incremental step")
@@ -603,12 +632,12 @@ def bench_size(args, developers: int, days: int, work_root: Path) -> SizeResult:
             shutil.rmtree(work, ignore_errors=True)
         return result
 
-    # (a) with tests, on another fresh warehouse; a failing test is reported, not fatal
-    db = run_db
+    # (a) with tests, on another fresh warehouse (at the same path: the run's is set aside); a
+    # failing test is reported, not fatal
     if not args.skip_tests:
-        build_db = work / "build" / "warehouse.duckdb"
-        build_db.parent.mkdir(parents=True)
-        result.build = step("build", BUILD_ARGS, db=build_db, allow_failure=True)
+        run_db = work / "run_warehouse.duckdb"
+        move_warehouse(db, run_db)
+        result.build = step("build", BUILD_ARGS, allow_failure=True)
         failed = result.build.failures
         if failed and all(node.startswith(("unit_test.", "test.")) for node in failed):
             # a failing test skips every model after it: time the build again without it
@@ -618,26 +647,22 @@ def bench_size(args, developers: int, days: int, work_root: Path) -> SizeResult:
                 else node.split(".")[2]
                 for node in failed
             ]  # fmt: skip
-            shutil.rmtree(build_db.parent)
-            build_db.parent.mkdir(parents=True)
+            remove_warehouse(db)
             log(f"  build: again without the failing test(s) {', '.join(excludes)}")
-            result.build = step(
-                "build", [*BUILD_ARGS, "--exclude", *excludes], db=build_db, allow_failure=True
-            )
+            result.build = step("build", [*BUILD_ARGS, "--exclude", *excludes], allow_failure=True)
         if result.build.ok:
-            shutil.rmtree(run_db.parent)
-            db = build_db
-            result.unit_tests = step("unit_tests", UNIT_TEST_ARGS, db=db, allow_failure=True)
+            remove_warehouse(run_db)
+            result.unit_tests = step("unit_tests", UNIT_TEST_ARGS, allow_failure=True)
         else:
-            shutil.rmtree(build_db.parent)
+            remove_warehouse(db)
+            move_warehouse(run_db, db)
 
     # (b) one more day of files, the daily run on the same warehouse
     if not args.skip_incremental:
         bigger, _, _ = ensure_landing(cache, developers, days + 1)
         new_day = (date.fromisoformat(START) + timedelta(days=days)).isoformat()
-        plus = work / "landing_plus_one_day"
-        changes = landing_plus_one_day(landing, bigger, new_day, plus)
-        warm(plus)
+        changes = add_one_day(landing_copy, bigger, new_day)
+        warm(landing_copy)
         if daily_selector(project):
             inc_args = ["build", "--selector", "daily"]
             result.incremental_baseline = "build" if result.build and result.build.ok else "run"
@@ -650,8 +675,7 @@ def bench_size(args, developers: int, days: int, work_root: Path) -> SizeResult:
             f"dbt {' '.join(inc_args)} ({note}); +{changes['added']} day files, "
             f"{changes['replaced']} replaced"
         )
-        result.incremental = step("incremental", inc_args, landing=plus, db=db)
-        shutil.rmtree(plus)
+        result.incremental = step("incremental", inc_args)
     if not args.keep_work:
         shutil.rmtree(work, ignore_errors=True)
     return result
