@@ -186,7 +186,7 @@ final as (
         account_key,
         activity_date,
         dimension,
-        string_agg(distinct rule_id, ', ' order by rule_id) as rule_ids,
+        {{ distinct_text_list('rule_id') }} as rule_ids,
         activity_date as partition_date,
         {{ loaded_at() }} as loaded_at
     from hits
