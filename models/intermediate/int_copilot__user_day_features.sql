@@ -35,11 +35,7 @@ feature_lists as (
 feature_rows as (
 
     select
-        file_name,
-        record_number,
-        account_key,
-        activity_date,
-        partition_date,
+        * exclude (feature_list),
         generate_subscripts(feature_list, 1) as feature_index,
         unnest(feature_list) as feature_total
     from feature_lists
