@@ -272,6 +272,7 @@ def add_one_day(out: Path, bigger: Path, new_day: str) -> dict[str, int]:
                 if new_day in line and json.loads(line).get("authored_at", "")[:10] == new_day
             ]
         target = git_out / f"{path.stem}_{new_day}.ndjson"
+        target.unlink(missing_ok=True)  # never write through a hard link into the cache
         with target.open("w", encoding="utf-8", errors="surrogateescape") as out_file:
             out_file.writelines(new_commits)
         added += 1
