@@ -29,7 +29,8 @@ Algorithm (connected components with a union-find)
     4. A component's developer: its person id (``is_rostered`` when the person is in people.csv;
        an identities.csv person absent from people.csv is an unrostered developer), else its
        smallest key (a key linked to nobody is its own unrostered developer). A component that
-       holds a people.csv person with ``is_bot`` true is a bot, every key of it.
+       holds a bot person is a bot, every key of it: a people.csv person with ``is_bot`` true,
+       or whose own people.csv e-mail or login is a bot by name and not shared.
     5. Shared and bot keys are attributed to nobody: ``developer_id`` and ``person_id`` are None
        and ``is_rostered`` is false. A shared key linked to a bot person is a bot too; a key that
        is both says both in ``resolution`` ("bot: …; shared: …").
@@ -265,7 +266,7 @@ class _Inputs:
     keys: set[str] = field(default_factory=set)
     observed: set[str] = field(default_factory=set)
     rostered: set[str] = field(default_factory=set)  # people.csv person ids
-    bot_people: set[str] = field(default_factory=set)
+    bot_people: dict[str, str] = field(default_factory=dict)  # person id -> why it is a bot
     persons: set[str] = field(default_factory=set)  # every person id, people.csv or identities
     # key -> person id -> origins ("people.csv", "identities.csv")
     links: dict[str, dict[str, set[str]]] = field(default_factory=dict)
@@ -302,7 +303,7 @@ def _read_inputs(people, identity_links, accounts, bot_accounts) -> _Inputs:
             data.rostered.add(person_id)
             data.persons.add(person_id)
             if _flag(raw_bot):
-                data.bot_people.add(person_id)
+                data.bot_people[person_id] = "bot: people.is_bot"
         for raw_key in (raw_email, raw_login):
             key = _key(raw_key)
             if key is None:
@@ -418,7 +419,14 @@ def resolve_identities(
         if reason is not None:
             name_bot[key] = reason
     cut = {key for key, linked in data.links.items() if len(linked) >= 2}
-    cut |= data.flagged_shared | set(name_bot)
+    cut |= data.flagged_shared
+    # A people.csv person whose own e-mail or login is a bot by name (and not shared) is a bot,
+    # as int_person_days leaves it out of the roster.
+    for key in sorted(set(name_bot) - cut):
+        for person_id, origins in data.links.get(key, {}).items():
+            if "people.csv" in origins:
+                data.bot_people.setdefault(person_id, "bot: people.csv key is a bot")
+    cut |= set(name_bot)
 
     edges: list[tuple[Node, Node]] = [
         (("p", person_id), ("k", key))
@@ -447,13 +455,14 @@ def resolve_identities(
         is_rostered = False
         resolution = None
         if key in cut or key in conflicted:
-            if bot is None and any(person in data.bot_people for person in linked):
-                bot = "bot: people.is_bot"
+            bot_links = sorted(person for person in linked if person in data.bot_people)
+            if bot is None and bot_links:
+                bot = data.bot_people[bot_links[0]]
         else:
             root = components.find(("k", key))
             developer = developer_of_root[root]
             if developer in data.bot_people:
-                bot = "bot: people.is_bot"
+                bot = data.bot_people[developer]
             else:
                 developer_id = developer
                 if developer in data.rostered:

@@ -295,12 +295,53 @@ def test_bot_that_is_also_shared_is_both():
     assert bot["resolution"] == "bot: release robot name; shared: linked to 2 people (p1, p2)"
 
 
-def test_bot_key_linked_to_a_person_does_not_take_the_person():
+def test_bot_account_in_identities_csv_does_not_take_the_person():
     frame = resolve(
-        people=[("p1", "email:dev@example.com", "login:dependabot[bot]", False)],
+        people=[("p1", "email:dev@example.com", None, False)],
+        links=[("p1", "login:dependabot[bot]", "github", False)],
     )
     assert_bot(frame, "login:dependabot[bot]", "bot: [bot] login")
     assert developer(frame, "email:dev@example.com") == "p1"
+
+
+def test_people_row_with_a_bot_login_is_a_bot_person():
+    # int_person_days leaves such a person out of the roster: it must not be a developer either.
+    frame = resolve(
+        people=[
+            ("p1", "email:release@acme.com", "login:acme-release-bot", False),
+            ("p2", "email:dev@acme.com", None, False),
+        ],
+        links=[("p1", "email:builds@acme.com", "git", False)],
+        accounts=[("email:release@acme.com", "git")],
+    )
+    assert_bot(frame, "login:acme-release-bot", "bot: release robot name")
+    for key in ("email:release@acme.com", "email:builds@acme.com"):
+        assert_bot(frame, key, "bot: people.csv key is a bot")
+    assert developer(frame, "email:dev@acme.com") == "p2"
+
+
+def test_shared_bot_key_does_not_make_its_people_bots():
+    frame = resolve(
+        people=[
+            ("p1", "email:one@acme.com", "login:deploy-bot", False),
+            ("p2", "email:two@acme.com", "login:deploy-bot", False),
+        ],
+    )
+    assert row(frame, "login:deploy-bot")["is_shared"]
+    assert developer(frame, "email:one@acme.com") == "p1"
+    assert developer(frame, "email:two@acme.com") == "p2"
+
+
+def test_key_shared_with_a_bot_person_leaves_the_human_a_developer():
+    frame = resolve(
+        people=[
+            ("human", "email:team@acme.com", "login:alice", False),
+            ("ci", "email:team@acme.com", None, True),
+        ],
+    )
+    shared = row(frame, "email:team@acme.com")
+    assert shared["is_shared"] and shared["is_bot"]
+    assert developer(frame, "login:alice") == "human"
 
 
 # --- frame shape ---------------------------------------------------------------------------

@@ -12,15 +12,16 @@ directory_people as (
 
 bot_keys as (
 
+    {#- A shared key is a bot when one of its people is; that says nothing of the others. -#}
     select account_key from {{ ref('int_identities_resolved') }}
-    where is_bot
+    where is_bot and not is_shared
 
 ),
 
 people as (
 
-    {#- A person whose e-mail or login is a bot ([bot] login, bot seed, release robot) is a bot
-        even when is_bot is not set. -#}
+    {#- A person whose own e-mail or login is a bot ([bot] login, bot seed, release robot) is a
+        bot even when is_bot is not set (int_identities_resolved: a bot person). -#}
     select directory_people.*
     from directory_people
     where not exists (
