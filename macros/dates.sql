@@ -27,10 +27,37 @@
 {% endmacro %}
 
 {% macro duckdb__parse_date(value) -%}
-    {#- YYYY-MM-DD text to a date; NULL for anything else (2025-13-45 included). -#}
+    {#- YYYY-MM-DD text to a date, also the date part of an ISO-8601 timestamp
+        (2025-10-01T00:00:00Z is 2025-10-01, never shifted); NULL for anything else
+        (2025-13-45 included). -#}
     case
-        when regexp_matches(trim({{ value }}), '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')
-            then try_cast(trim({{ value }}) as date)
+        when regexp_full_match(
+                trim({{ value }}), '[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}\S*)?')
+            then try_cast(left(trim({{ value }}), 10) as date)
+    end
+{%- endmacro %}
+
+{% macro json_epoch_ms(json_value) %}
+    {{ return(adapter.dispatch('json_epoch_ms', 'ai_adoption')(json_value)) }}
+{% endmacro %}
+
+{% macro duckdb__json_epoch_ms(json_value) -%}
+    {#- A JSON value holding epoch milliseconds as a BIGINT: a JSON integer, an integral JSON
+        number (1727740800000.0, as JavaScript writes it) or a string of digits; NULL for
+        anything else. -#}
+    case json_type({{ json_value }})
+        when 'BIGINT' then cast({{ json_value }} as bigint)
+        when 'UBIGINT' then try_cast({{ json_value }} as bigint)
+        when 'DOUBLE' then
+            case
+                when cast({{ json_value }} as double) = floor(cast({{ json_value }} as double))
+                    then try_cast(cast({{ json_value }} as double) as bigint)
+            end
+        when 'VARCHAR' then
+            case
+                when regexp_full_match(trim(json_extract_string({{ json_value }}, '$')), '[0-9]+')
+                    then try_cast(trim(json_extract_string({{ json_value }}, '$')) as bigint)
+            end
     end
 {%- endmacro %}
 
@@ -43,9 +70,17 @@
     cast(epoch_ms(cast({{ value }} as bigint)) as date)
 {%- endmacro %}
 
-{% macro latest_plausible_date() -%}
-    {#- A year after the run: an activity date beyond it is a typo (2205 for 2025) that would
-        otherwise become the default as_of_date. -#}
-    cast('{{ (run_started_at + modules.datetime.timedelta(days=366)).strftime("%Y-%m-%d") }}'
-        as date)
+{% macro last_epoch_ms() -%}
+    {#- 9999-12-31 23:59:59.999 UTC in epoch milliseconds: beyond it a timestamp cannot hold the
+        value, and reading it would stop the build. -#}
+    253402300799999
+{%- endmacro %}
+
+{% macro last_valid_date() -%}
+    {#- 9999-12-31: an activity date after it is rejected. Most engines and Python hold no later
+        date, and a period reaching year 20250 would be millions of days. A year typo such as
+        2205 is read like any other date (the contract has no plausibility rule, and a rule
+        relative to the run would make the tables depend on the day they are built); the data
+        test int_reporting_period__as_of_date_within_a_year warns about it. -#}
+    cast('9999-12-31' as date)
 {%- endmacro %}

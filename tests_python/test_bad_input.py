@@ -12,13 +12,16 @@ exact outcome of one kind:
                and the record counts nowhere (or, for an invalid count, still counts with 0);
 - ignored:     no effect on the marts, no quarantine row, and no crash.
 
-docs/bad_input.md is the table of these outcomes. Five more builds run in parallel with it:
-`small` (a truncated Cursor file and a non-JSON git line next to good records, with the default
-period and quarantine limit; its other folders hold only zero-byte files), `latin1_csv`
-(people.csv saved as Windows-1252), and three that build only a few models: `zero_json` (a
-cursor folder with one zero-byte file) and `share` (2 of 3 git lines garbage: the build must
-fail) up to the quarantine share test, `far_future` (a year typo, default period) up to
-int_reporting_period.
+docs/bad_input.md is the table of these outcomes. More builds run in parallel with it:
+`roster_and_history` (cases 38-39), `small` (a truncated Cursor file and a non-JSON git line
+next to good records, with the default period and quarantine limit; its other folders hold only
+zero-byte files), `latin1_csv` (people.csv saved as Windows-1252), `share` (2 of 3 git lines
+garbage, with quarantine_share_severity: error: the build must fail), and builds of a few
+models: `zero_json` (a cursor folder with one zero-byte file) and `share_default` (2 of 3 git
+lines garbage: the share test warns) up to the quarantine share test, `far_future` (a year typo,
+default period) up to int_reporting_period, and `date_shapes` (dates in other shapes than
+documented, and a rejected record after the last counted one, default period) up to the daily
+mart and the quarantine.
 
 Tests marked xfail(strict=True) state the right behaviour where the project gets it wrong today;
 docs/bad_input.md says "bug: ..." for them.
@@ -57,6 +60,10 @@ TEN_MB = 10 * 1024 * 1024
 def day(n: int) -> str:
     """2025-10-<n> as YYYY-MM-DD: each case has its own day of October."""
     return f"2025-10-{n:02d}"
+
+
+def day_date(n: int) -> dt.date:
+    return dt.date.fromisoformat(day(n))
 
 
 def epoch_ms(date: str) -> int:
@@ -518,6 +525,69 @@ def write_far_future_landing(landing: Path) -> None:
     )
 
 
+def write_date_shapes_landing(landing: Path) -> None:
+    """Dates in shapes other than the documented ones (cases 35-37), and a record without a
+    login after the last counted one, with the default (derived) period."""
+    write_ndjson(
+        landing / "copilot" / "2025-10-01.ndjson",
+        [
+            copilot(f"{day(2)}T00:00:00Z", 1, "iso-day", completion()),
+            copilot(day(5), 5, None, completion()),
+        ],
+    )
+    write_json(
+        landing / "cursor" / "2025-10-01.json",
+        cursor_response(
+            [
+                cursor(
+                    day(3),
+                    "text.ms@example.com",
+                    date_value=str(epoch_ms(day(3))),
+                    totalTabsAccepted=1,
+                ),
+                cursor(
+                    day(3),
+                    "float.ms@example.com",
+                    date_value=float(epoch_ms(day(3))),
+                    totalTabsAccepted=1,
+                ),
+                cursor(
+                    day(4),
+                    "fraction.ms@example.com",
+                    date_value=epoch_ms(day(4)) + 0.5,
+                    totalTabsAccepted=1,
+                ),
+                cursor(day(4), "huge.ms@example.com", date_value=2**63 - 1, totalTabsAccepted=1),
+            ]
+        ),
+    )
+
+
+def write_roster_and_history_landing(landing: Path) -> None:
+    """Cases 38-39: people.csv rows of bots without is_bot, and a repository whose history
+    starts in 1990 (a period of 36 years), with the default period."""
+    write_csv(
+        landing / "directory" / "people.csv",
+        "person_id,full_name,email,github_login,team,is_bot,employment_start,employment_end",
+        [
+            "p_release,Release,release@acme.com,acme-release-bot,Platform,,,",
+            "p_alice,Alice,alice@acme.com,alice,Platform,,,",
+            "p_bob,Bob,team@acme.com,bob,Platform,,,",
+            "p_ci,CI,team@acme.com,,Platform,true,,",
+        ],
+    )
+    write_ndjson(
+        landing / "git" / "acme_api.ndjson",
+        [
+            commit(sha("1990"), "alice@acme.com", "1990-01-01T09:00:00+00:00", "Initial import"),
+            commit(sha("alice"), "alice@acme.com", f"{day(1)}T10:00:00+00:00"),
+            commit(sha("release"), "release@acme.com", f"{day(1)}T11:00:00+00:00"),
+            commit(sha("shared"), "team@acme.com", f"{day(1)}T12:00:00+00:00"),
+            commit(sha("bob"), "bob@users.noreply.github.com", f"{day(2)}T12:00:00+00:00"),
+        ],
+    )
+
+
 # Only the quarantine share test and what it needs (staging): enough to see whether it fails.
 SHARE_TEST_ONLY = ["--select", "+landing_quarantine_share_within_limit"]
 BUILDS = {  # name: (landing writer, dbt vars, dbt selection or None for the whole project)
@@ -525,7 +595,10 @@ BUILDS = {  # name: (landing writer, dbt vars, dbt selection or None for the who
     "small": (write_small_landing, None, None),
     "latin1_csv": (write_latin1_csv_landing, PERIOD, None),
     "zero_json": (write_zero_byte_json_landing, PERIOD, SHARE_TEST_ONLY),
-    "share": (write_share_landing, PERIOD, None),
+    "share": (write_share_landing, {**PERIOD, "quarantine_share_severity": "error"}, None),
+    "share_default": (write_share_landing, PERIOD, SHARE_TEST_ONLY),
+    "roster_and_history": (write_roster_and_history_landing, None, None),
+    "date_shapes": (write_date_shapes_landing, None, None),
     "far_future": (write_far_future_landing, None, ["--select", "+int_reporting_period"]),
 }
 
@@ -965,10 +1038,27 @@ def test_future_date_beyond_as_of_date_is_ignored(bad_db):
     assert developer_days[0]["n"] == 0
 
 
-def test_far_future_date_does_not_become_the_default_as_of_date(builds):
+def test_far_future_date_is_read_and_warned_about(builds):
     db = built(builds, "far_future")
     period = the_row(query(db, "select * from intermediate.int_reporting_period"))
-    assert period["as_of_date"] == dt.date(2025, 10, 1)
+    assert (period["coverage_start"], period["as_of_date"]) == (
+        dt.date(2025, 10, 1),
+        dt.date(2205, 10, 1),
+    )
+    rejected = "select * from staging.stg_copilot__user_days where rejection_reason is not null"
+    assert query(db, rejected) == []
+    results = json.loads((db.parent / "target" / "run_results.json").read_text())
+    status = {result["unique_id"].split(".")[2]: result["status"] for result in results["results"]}
+    assert status["int_reporting_period__as_of_date_within_a_year"] == "warn"
+
+
+def test_rejected_record_with_a_date_bounds_the_default_period(builds):
+    # The record without a login (day 5) is rejected, but its date was read: contract
+    # section 7 takes the period from every parsed record, qualifying or not.
+    db = built(builds, "date_shapes")
+    period = the_row(query(db, "select * from intermediate.int_reporting_period"))
+    assert (period["coverage_start"], period["as_of_date"]) == (day_date(2), day_date(5))
+    assert active_on(db, day(5)) == expected_active()
 
 
 # 16. null or blank user -> quarantined, in every source
@@ -1180,8 +1270,69 @@ def test_non_utf8_csv_does_not_stop_the_build(builds):
     assert rostered_on(db, day(1)) == 1
 
 
+# 35. copilot `day` as an ISO-8601 timestamp -> repaired: its date part, never shifted
+def test_copilot_day_as_timestamp_reads_its_date_part(builds):
+    db = built(builds, "date_shapes")
+    assert active_on(db, day(2)) == expected_active(coding_assistance=1)
+    assert quarantine(db, "copilot", "2025-10-01.ndjson", "iso-day") == []
+
+
+# 36. cursor `date` as a string of digits or an integral JSON number -> repaired (epoch ms)
+def test_cursor_epoch_ms_as_text_or_integral_number_is_read(builds):
+    db = built(builds, "date_shapes")
+    assert active_on(db, day(3)) == expected_active(coding_assistance=2)
+    for marker in ("text.ms@example.com", "float.ms@example.com"):
+        assert quarantine(db, "cursor", "2025-10-01.json", marker) == []
+
+
+# 37. cursor `date` with a fraction, or beyond any timestamp -> quarantined, the build goes on
+@pytest.mark.parametrize(
+    ("marker", "reason"),
+    [("fraction.ms@example.com", "date is not epoch milliseconds"),
+     ("huge.ms@example.com", "date is after 9999-12-31")],
+    ids=["fraction", "beyond-9999"],
+)  # fmt: skip
+def test_cursor_unreadable_epoch_ms_is_quarantined(builds, marker, reason):
+    db = built(builds, "date_shapes")
+    row = the_row(quarantine(db, "cursor", "2025-10-01.json", marker))
+    assert row["reason"] == reason and row["is_still_counted"] is False
+    assert active_on(db, day(4)) == expected_active()
+
+
+# 38. a people.csv row of a bot without is_bot (its login is a release robot), and an e-mail
+#     shared by a person and a bot person -> the bot row is a bot, the person stays a developer
+def test_people_row_with_a_bot_login_is_a_bot_and_the_build_passes(builds):
+    db = built(builds, "roster_and_history")  # every data test passes
+    # Alice only: the release row is a bot (every key of it), team@ is shared.
+    assert active_on(db, day(1)) == expected_active(coding_agents=1)
+    assert rostered_on(db, day(1)) == 1
+    # Bob (his own login) is still a rostered developer, in the headcount; the bots are not.
+    assert active_on(db, day(2)) == expected_active(coding_agents=1)
+    rows = query(
+        db,
+        "select headcount from marts.ai_active_users_daily "
+        f"where bucket_start = date '{day(2)}' and dimension = 'all'",
+    )
+    assert rows == [{"headcount": 2}]
+
+
+# 39. a history reaching back decades (a 1990 import) -> the buckets cover all of it
+def test_period_of_decades_has_every_bucket(builds):
+    db = built(builds, "roster_and_history")
+    months = query(
+        db,
+        "select count(*) as n, min(bucket_start) as first, max(bucket_start) as last"
+        " from marts.ai_active_users_monthly where dimension = 'all'",
+    )
+    assert months == [
+        {"n": 36 * 12 - 2, "first": dt.date(1990, 1, 1), "last": dt.date(2025, 10, 1)}
+    ]
+    days = query(db, "select count(*) as n from intermediate.int_calendar_days")
+    assert days == [{"n": (dt.date(2025, 10, 31) - dt.date(1990, 1, 1)).days + 1}]
+
+
 # =============================================================================================
-# The `small` build (default period and quarantine limit) and the `share` build.
+# The `small` build (default period and quarantine limit) and the `share` builds.
 # =============================================================================================
 
 
@@ -1197,8 +1348,15 @@ def test_truncated_file_and_non_json_line_do_not_stop_the_build(builds):
     ]
 
 
+def test_share_test_warns_by_default(builds):
+    db = built(builds, "share_default")  # the build succeeds
+    results = json.loads((db.parent / "target" / "run_results.json").read_text())
+    status = {result["unique_id"].split(".")[2]: result["status"] for result in results["results"]}
+    assert status["landing_quarantine_share_within_limit"] == "warn"
+
+
 def test_share_test_fails_the_build_when_most_of_a_source_is_garbage(builds):
-    error = builds["share"]
+    error = builds["share"]  # quarantine_share_severity: error
     assert isinstance(error, DbtBuildError), "2 of 3 git lines garbage must fail the build"
     message = str(error)
     assert "landing_quarantine_share_within_limit" in message

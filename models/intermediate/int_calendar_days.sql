@@ -25,23 +25,9 @@ bounds as (
 
 ),
 
-day_numbers as (
-
-    {{ dbt.generate_series(var('calendar_max_days')) }}
-
-),
-
 final as (
 
-    select
-        cast(
-            {{ dbt.dateadd('day', 'day_numbers.generated_number - 1', 'bounds.first_day') }}
-            as date
-        ) as calendar_date
-    from bounds
-    cross join day_numbers
-    where day_numbers.generated_number - 1
-        <= {{ dbt.datediff('bounds.first_day', 'bounds.last_day', 'day') }}
+    {{ calendar_dates('bounds') }}
 
 )
 

@@ -1,23 +1,25 @@
 {#- One row: the reporting period (contract sections 1 and 7). Defaults come from every parsed
-    record of every source, qualifying or not; the vars as_of_date / coverage_start override. -#}
+    record of every source whose activity date could be read, qualifying or not, quarantined or
+    not (a record without an account still tells which days were delivered); the vars
+    as_of_date / coverage_start override. -#}
 with
 
 activity_dates as (
 
     select activity_date from {{ ref('stg_copilot__user_days') }}
-    where rejection_reason is null
+    where activity_date <= {{ last_valid_date() }}
     union all
     select activity_date from {{ ref('stg_cursor__user_days') }}
-    where rejection_reason is null
+    where activity_date <= {{ last_valid_date() }}
     union all
     select activity_date from {{ ref('stg_claude_code__usage_records') }}
-    where rejection_reason is null
+    where activity_date <= {{ last_valid_date() }}
     union all
     select activity_date from {{ ref('stg_github__events') }}
-    where rejection_reason is null
+    where activity_date <= {{ last_valid_date() }}
     union all
     select activity_date from {{ ref('stg_git__commits') }}
-    where rejection_reason is null
+    where activity_date <= {{ last_valid_date() }}
 
 ),
 

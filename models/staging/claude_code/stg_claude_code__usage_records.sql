@@ -98,8 +98,8 @@ renamed as (
             when actor_type = 'user_actor' and actor_email is null
                 then 'actor.email_address is missing'
             when cast({{ parse_timestamp_utc('date_text') }} as date)
-                > {{ latest_plausible_date() }}
-                then 'date is more than a year after the run'
+                > {{ last_valid_date() }}
+                then 'date is after 9999-12-31'
         end as rejection_reason
     from extracted
 

@@ -60,8 +60,8 @@ validated as (
             when is_unparsed_line then 'line is not a valid JSON object'
             when activity_date is null then 'day is missing or not a YYYY-MM-DD date'
             when user_login is null then 'user_login is missing'
-            when activity_date > {{ latest_plausible_date() }}
-                then 'date is more than a year after the run'
+            when activity_date > {{ last_valid_date() }}
+                then 'date is after 9999-12-31'
         end as rejection_reason
     from renamed
 

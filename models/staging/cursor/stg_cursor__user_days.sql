@@ -55,6 +55,15 @@ extracted as (
 
 ),
 
+dated as (
+
+    select
+        *,
+        {{ json_epoch_ms('date_value') }} as date_epoch_ms
+    from extracted
+
+),
+
 renamed as (
 
     select
@@ -63,9 +72,8 @@ renamed as (
         file_version,
         source_record,
         case
-            when json_type(date_value) in ('UBIGINT', 'BIGINT')
-                and cast(date_value as bigint) >= 100000000000
-                then {{ epoch_ms_to_date('date_value') }}
+            when date_epoch_ms between 100000000000 and {{ last_epoch_ms() }}
+                then {{ epoch_ms_to_date('date_epoch_ms') }}
         end as activity_date,
         user_id,
         email,
@@ -80,16 +88,16 @@ renamed as (
         case
             when file_error is not null then file_error
             when date_value is null then 'date is missing'
-            when json_type(date_value) not in ('UBIGINT', 'BIGINT')
-                then 'date is not epoch milliseconds'
-            when cast(date_value as bigint) < 100000000000
+            when date_epoch_ms is null then 'date is not epoch milliseconds'
+            when date_epoch_ms < 100000000000
                 then 'date looks like epoch seconds, not milliseconds'
             when email is null then 'email is missing'
-            when {{ epoch_ms_to_date('date_value') }}
-                > {{ latest_plausible_date() }}
-                then 'date is more than a year after the run'
+            when date_epoch_ms > {{ last_epoch_ms() }}
+                then 'date is after 9999-12-31'
+            when {{ epoch_ms_to_date('date_epoch_ms') }} > {{ last_valid_date() }}
+                then 'date is after 9999-12-31'
         end as rejection_reason
-    from extracted
+    from dated
 
 ),
 

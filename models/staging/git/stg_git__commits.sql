@@ -51,8 +51,8 @@ validated as (
             when is_unparsed_line then 'line is not a valid JSON object'
             when commit_sha is null then 'sha is missing'
             when authored_at is null then 'authored_at is missing or not an ISO-8601 timestamp'
-            when cast(authored_at as date) > {{ latest_plausible_date() }}
-                then 'date is more than a year after the run'
+            when cast(authored_at as date) > {{ last_valid_date() }}
+                then 'date is after 9999-12-31'
         end as rejection_reason
     from renamed
 

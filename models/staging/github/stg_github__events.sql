@@ -63,8 +63,8 @@ validated as (
             when event_id is null then 'id is missing'
             when created_at is null then 'created_at is missing or not an ISO-8601 timestamp'
             when actor_login is null then 'actor.login is missing'
-            when cast(created_at as date) > {{ latest_plausible_date() }}
-                then 'date is more than a year after the run'
+            when cast(created_at as date) > {{ last_valid_date() }}
+                then 'date is after 9999-12-31'
         end as rejection_reason
     from renamed
 
