@@ -6,8 +6,8 @@
       1. reads only the landing files that are new, or whose size or modification time changed
          since they were loaded (landing_batch);
       2. rebuilds every partition those records touch, together with the partitions of rows whose
-         file changed or disappeared, the partitions of older deliveries of the same key, and the
-         last `incremental_lookback_days` dates (staged_with_loaded_records): the rows of those
+         file changed or disappeared, the partitions of the other deliveries of a key delivered
+         again or withdrawn, and the last `incremental_lookback_days` dates (staged_with_loaded_records): the rows of those
          partitions already in the table are read back, so "latest file wins" is decided again
          over every delivery;
       3. deletes and re-inserts those partitions (dbt's delete+insert on partition_date),
@@ -102,6 +102,17 @@
                 {%- for column in delivery_key %}
                     earlier.{{ column }} = redelivered.{{ column }}{{ ' and' if not loop.last }}
                 {%- endfor %}
+            {#- A delivery withdrawn (its file removed or rewritten without it): the other
+                deliveries of its key are ranked again, an older one becoming current. #}
+            union
+            select other.partition_date
+            from {{ this }} as other
+            inner join {{ this }} as withdrawn
+                on
+                {%- for column in delivery_key %}
+                    other.{{ column }} = withdrawn.{{ column }}{{ ' and' if not loop.last }}
+                {%- endfor %}
+            where {{ is_stale_landing_row('withdrawn', landing_table) }}
             {%- endif %}
             union
             select partition_date from {{ this }}
@@ -254,23 +265,74 @@
     {{ partition_filter('partition_date', changed_partition_dates()) }}
 {%- endmacro %}
 
-{% macro incremental_fingerprint(node) %}
+{% macro seed_load_log_relation() %}
+    {#- staging.seed_loads: the checksum of the file each seed table was last loaded from. -#}
+    {{ return(api.Relation.create(database=target.database, schema='staging',
+                                  identifier='seed_loads')) }}
+{% endmacro %}
+
+{% macro create_seed_load_log() %}
+    {#- on-run-start: the seed load log exists before any seed writes to it. -#}
+    {%- if not execute -%}{{ return('') }}{%- endif -%}
+    {%- set relation = seed_load_log_relation() -%}
+    {%- do adapter.create_schema(relation) -%}
+    {{ return('create table if not exists ' ~ relation ~ ' (seed_name ' ~ dbt.type_string()
+              ~ ', checksum ' ~ dbt.type_string() ~ ')') }}
+{% endmacro %}
+
+{% macro log_seed_load() %}
+    {#- post-hook of every seed: which file its table now holds. -#}
+    {%- set relation = seed_load_log_relation() -%}
+    delete from {{ relation }} where seed_name = '{{ this.identifier }}';
+    insert into {{ relation }} values ('{{ this.identifier }}', '{{ model.checksum.checksum }}')
+{% endmacro %}
+
+{% macro node_ancestors(node) %}
+    {#- The unique ids of every node upstream of `node`, sorted. -#}
+    {%- set found = [] -%}
+    {%- set pending = node.depends_on.nodes | list -%}
+    {%- for _ in range(1000) if pending -%}
+        {%- set current = pending.pop() -%}
+        {%- if current not in found -%}
+            {%- do found.append(current) -%}
+            {%- set parent = graph.nodes.get(current) -%}
+            {%- if parent is not none -%}
+                {%- do pending.extend(parent.depends_on.nodes) -%}
+            {%- endif -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(found | sort) }}
+{% endmacro %}
+
+{% macro incremental_fingerprint(node, loaded_seeds) %}
     {#- What an incremental model's stored rows depend on besides the landing files: its SQL,
-        the seeds it reads, and the vars that change how records are read or dated. -#}
+        every seed upstream of it (qualifying_rules, ai_signatures, ...), and the vars that
+        change how records are read or dated. A seed counts with the file its table will hold
+        when the model runs: the file itself when this run loads the seed, else the file it was
+        last loaded from (loaded_seeds), so `dbt run` after editing a seed file changes nothing
+        until the seed is loaded. -#}
     {%- set parts = [node.checksum.checksum, var('reporting_timezone'),
                      var('landing_max_object_bytes') | string] -%}
-    {%- for parent in node.depends_on.nodes if parent.startswith('seed.') -%}
-        {%- do parts.append(parent ~ '=' ~ graph.nodes[parent].checksum.checksum) -%}
+    {%- for ancestor in node_ancestors(node) if ancestor.startswith('seed.') -%}
+        {%- set seed = graph.nodes[ancestor] -%}
+        {%- set checksum = seed.checksum.checksum
+                if ancestor in selected_resources or seed.name not in loaded_seeds
+                else loaded_seeds[seed.name] -%}
+        {%- do parts.append(ancestor ~ '=' ~ checksum) -%}
     {%- endfor -%}
     {{ return(local_md5(parts | join('|'))) }}
 {% endmacro %}
 
 {% macro reset_changed_incremental_models() %}
-    {#- on-run-start: an incremental model whose SQL, seeds (qualifying_rules, ai_signatures,
-        ...) or reporting_timezone changed since its rows were written is dropped, so this run
-        rebuilds it in full instead of applying the change to new dates only. The fingerprints
-        live in staging.incremental_fingerprints. Only the models this run builds are looked
-        at: `dbt test` or `dbt run --select` with other vars leaves every other table alone. -#}
+    {#- on-run-start: an incremental model whose SQL, upstream seeds (qualifying_rules,
+        ai_signatures, ...) or reporting_timezone changed since its rows were written is
+        dropped, so this run rebuilds it in full instead of applying the change to new dates
+        only; so is every incremental model downstream of it, which would otherwise rebuild
+        only the dates its staging models logged. The fingerprints live in
+        staging.incremental_fingerprints. Only the models this run builds are dropped: the
+        fingerprint of a model downstream of a change that this run does not build is
+        forgotten, so that the run that next builds it rebuilds it in full. `dbt test` or
+        `dbt run --select` with other vars leaves every other table alone. -#}
     {%- if not execute or flags.WHICH not in ['run', 'build'] -%}{{ return('') }}{%- endif -%}
     {%- set store = api.Relation.create(database=target.database, schema='staging',
                                         identifier='incremental_fingerprints') -%}
@@ -281,22 +343,45 @@
     {%- for row in run_query('select model_name, fingerprint from ' ~ store) -%}
         {%- do stored.update({row[0]: row[1]}) -%}
     {%- endfor -%}
-    {%- set statements = ['delete from ' ~ store] -%}
+    {%- do run_query(create_seed_load_log()) -%}
+    {%- set loaded_seeds = {} -%}
+    {%- for row in run_query('select seed_name, checksum from ' ~ seed_load_log_relation()) -%}
+        {%- do loaded_seeds.update({row[0]: row[1]}) -%}
+    {%- endfor -%}
+    {%- set incremental = [] -%}
     {%- for node in graph.nodes.values()
             if node.resource_type == 'model' and node.config.materialized == 'incremental' -%}
+        {%- do incremental.append(node) -%}
+    {%- endfor -%}
+    {%- set fingerprints = {} -%}
+    {%- set changed = [] -%}
+    {%- for node in incremental -%}
+        {%- if node.unique_id in selected_resources -%}
+            {%- set fingerprint = incremental_fingerprint(node, loaded_seeds) -%}
+            {%- do fingerprints.update({node.name: fingerprint}) -%}
+            {%- if stored.get(node.name) != fingerprint -%}
+                {%- do changed.append(node.unique_id) -%}
+            {%- endif -%}
+        {%- else -%}
+            {%- do fingerprints.update({node.name: stored.get(node.name)}) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- set statements = ['delete from ' ~ store] -%}
+    {%- for node in incremental -%}
+        {%- set upstream_changed = node_ancestors(node) | select('in', changed) | list -%}
         {%- set is_built = node.unique_id in selected_resources -%}
-        {%- set fingerprint = incremental_fingerprint(node) if is_built
-                              else stored.get(node.name) -%}
-        {%- if is_built and stored.get(node.name) != fingerprint -%}
+        {%- if is_built and (node.unique_id in changed or upstream_changed) -%}
             {%- set existing = adapter.get_relation(
                 database=node.database, schema=node.schema, identifier=node.alias) -%}
             {%- if existing is not none -%}
                 {{ log(node.name ~ ': its SQL, seeds or reporting_timezone changed since it was '
-                       ~ 'built; rebuilding it in full', info=true) }}
+                       ~ 'built' ~ (', or a model it reads did' if upstream_changed else '')
+                       ~ '; rebuilding it in full', info=true) }}
                 {%- do adapter.drop_relation(existing) -%}
             {%- endif -%}
         {%- endif -%}
-        {%- if fingerprint is not none -%}
+        {%- set fingerprint = fingerprints[node.name] -%}
+        {%- if fingerprint is not none and (is_built or not upstream_changed) -%}
             {%- do statements.append("insert into " ~ store ~ " values ('" ~ node.name ~ "', '"
                                      ~ fingerprint ~ "')") -%}
         {%- endif -%}

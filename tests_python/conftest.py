@@ -59,8 +59,10 @@ def run_dbt(
     db: Path,
     work_dir: Path,
     dbt_vars: dict | None = None,
+    project_dir: Path = REPO_ROOT,
 ) -> subprocess.CompletedProcess:
-    """Run one dbt command on `landing` into `db`, with its own target and log folders."""
+    """Run one dbt command on `landing` into `db`, with its own target and log folders (in the
+    project at `project_dir`: a copy when a test edits the project's seeds)."""
     env = {
         **os.environ,
         "AI_ADOPTION_LANDING": str(landing),
@@ -73,7 +75,7 @@ def run_dbt(
         "--profiles-dir",
         str(REPO_ROOT / "profiles"),
         "--project-dir",
-        str(REPO_ROOT),
+        str(project_dir),
         "--target-path",
         str(work_dir / "target"),
         "--log-path",
@@ -81,7 +83,7 @@ def run_dbt(
     ]
     if dbt_vars:
         command += ["--vars", json.dumps(dbt_vars)]
-    result = subprocess.run(command, env=env, cwd=REPO_ROOT, capture_output=True, text=True)
+    result = subprocess.run(command, env=env, cwd=project_dir, capture_output=True, text=True)
     if result.returncode != 0:
         raise DbtBuildError(f"dbt {' '.join(args)} failed:\n{result.stdout[-6000:]}")
     return result

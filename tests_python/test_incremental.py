@@ -107,12 +107,18 @@ def landings(tmp_path_factory) -> dict[str, Path]:
     return {"root": root, "complete": complete, "initial": initial}
 
 
+REDELIVERY_FILES = {
+    "github": "github/events_2025-07-13_redelivery.ndjson",
+    "git": "git/zz_redelivery.ndjson",
+}
+
+
 def _redeliver(landing: Path) -> None:
     """Later deliveries that change old keys, a rewritten file and a withdrawn one."""
     github_file = sorted((landing / "github").glob("*2025-06-10*"))[0]
     events = [json.loads(line) for line in github_file.read_text().splitlines()]
     moved = dict(events[0], created_at="2025-06-20T09:00:00Z")  # same id, another day
-    redelivery = landing / "github" / "events_2025-07-13_redelivery.ndjson"
+    redelivery = landing / REDELIVERY_FILES["github"]
     redelivery.write_text(json.dumps(moved) + "\n")
 
     git_file = sorted((landing / "git").glob("*.ndjson"))[0]
@@ -122,7 +128,7 @@ def _redeliver(landing: Path) -> None:
         authored_at="2025-06-25T10:00:00+00:00",
         message="Rework\n\nCo-authored-by: Claude <noreply@anthropic.com>",
     )
-    (landing / "git" / "zz_redelivery.ndjson").write_text(json.dumps(rewritten) + "\n")
+    (landing / REDELIVERY_FILES["git"]).write_text(json.dumps(rewritten) + "\n")
 
     copilot_file = sorted((landing / "copilot").glob("*2025-06-12*"))[0]
     lines = copilot_file.read_text().splitlines()
@@ -156,6 +162,17 @@ def incremental_and_full(landings) -> dict:
     rerun = _build(["run", "--selector", "daily"], initial, incremental_db, work)
     after_rerun = _tables(incremental_db, ("marts", "audit", "staging", "intermediate"))
 
+    # The vendor withdraws the re-deliveries: the older deliveries of those keys are current
+    # again, on their own dates.
+    with_redeliveries = root / "with_redeliveries"
+    shutil.copytree(initial, with_redeliveries)
+    for path in REDELIVERY_FILES.values():
+        (initial / path).unlink()
+    _build(["build", "--selector", "daily"], initial, incremental_db, work)
+    after_withdrawal = _tables(incremental_db, ("marts", "audit", "staging", "intermediate"))
+    withdrawn_db = root / "withdrawn.duckdb"
+    _build(["build", "--exclude", "test_type:unit"], initial, withdrawn_db, root / "work_withdrawn")
+
     # Another reporting time zone moves github and git records to other dates: the incremental
     # models are rebuilt in full instead of only the new dates.
     other_zone = {"reporting_timezone": "Asia/Tokyo"}
@@ -168,7 +185,7 @@ def incremental_and_full(landings) -> dict:
 
     full_db = root / "full.duckdb"
     full_build = ["build", "--full-refresh", "--exclude", "test_type:unit"]
-    _build(full_build, initial, full_db, root / "work_full")
+    _build(full_build, with_redeliveries, full_db, root / "work_full")
     return {
         "incremental_db": incremental_db,
         "landing": initial,
@@ -181,11 +198,51 @@ def incremental_and_full(landings) -> dict:
         "zone_incremental": after_zone_change,
         "zone_full": _tables(zone_db, ("marts", "intermediate")),
         "full": _tables(full_db, ("marts", "audit", "staging", "intermediate")),
+        "withdrawal": after_withdrawal,
+        "withdrawal_full": _tables(withdrawn_db, ("marts", "audit", "staging", "intermediate")),
     }
 
 
 def test_incremental_runs_equal_a_full_refresh(incremental_and_full):
     _assert_same_tables(incremental_and_full["daily"], incremental_and_full["full"])
+
+
+def test_a_withdrawn_redelivery_makes_the_older_delivery_current_again(incremental_and_full):
+    _assert_same_tables(incremental_and_full["withdrawal"], incremental_and_full["withdrawal_full"])
+    assert incremental_and_full["withdrawal_full"] != incremental_and_full["full"]
+
+
+def test_an_edited_seed_rebuilds_every_model_downstream_of_it(landings, tmp_path):
+    """An analyst removes the Claude Code co-author signatures, then the scheduled daily runs:
+    `dbt run` (which does not load seeds) and `dbt build`. int_git__commit_signals reads the
+    seed, and int_ai_interactions reads that model; both must rebuild every date, and only once
+    the seed table holds the edit."""
+    project = tmp_path / "project"
+    shutil.copytree(
+        REPO_ROOT,
+        project,
+        ignore=shutil.ignore_patterns(".venv", ".git", "target", "logs", "data", "warehouse",
+                                      "cache", "*.duckdb"),
+    )  # fmt: skip
+    landing = landings["complete"]
+    incremental_db, full_db = tmp_path / "incremental.duckdb", tmp_path / "full.duckdb"
+
+    def dbt(args, db, name):
+        return run_dbt(args, landing=landing, db=db, work_dir=tmp_path / name, project_dir=project)
+
+    dbt(["build", "--exclude", "test_type:unit"], incremental_db, "incremental")
+    before = _tables(incremental_db, ("marts",))
+    signatures = project / "seeds" / "ai_signatures.csv"
+    rows = signatures.read_text().splitlines()
+    kept = [row for row in rows if not row.endswith(",ai_coding_agent,Claude Code")]
+    assert len(kept) < len(rows)
+    signatures.write_text("\n".join(kept) + "\n")
+    dbt(["run", "--selector", "daily"], incremental_db, "incremental")
+    dbt(["build", "--selector", "daily"], incremental_db, "incremental")
+    dbt(["build", "--exclude", "test_type:unit"], full_db, "full")
+    schemas = ("marts", "intermediate")
+    _assert_same_tables(_tables(incremental_db, schemas), _tables(full_db, schemas))
+    assert _tables(full_db, ("marts",)) != before, "the edit must change the marts"
 
 
 def test_the_late_file_changed_old_buckets(incremental_and_full):
