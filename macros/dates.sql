@@ -76,11 +76,22 @@
     253402300799999
 {%- endmacro %}
 
+{% macro first_valid_date() -%}
+    {#- 1900-01-01: an activity date before it is rejected. 0001-01-01 is the zero value some
+        exporters write for "no date"; as coverage_start it would make every bucket table 740,000
+        days long. A commit dated 1970 by a broken clock is read. -#}
+    cast('1900-01-01' as date)
+{%- endmacro %}
+
 {% macro last_valid_date() -%}
-    {#- 9999-12-31: an activity date after it is rejected. Most engines and Python hold no later
-        date, and a period reaching year 20250 would be millions of days. A year typo such as
-        2205 is read like any other date (the contract has no plausibility rule, and a rule
-        relative to the run would make the tables depend on the day they are built); the data
-        test int_reporting_period__as_of_date_within_a_year warns about it. -#}
-    cast('9999-12-31' as date)
+    {#- 2199-12-31: an activity date after it is rejected, as a year typo such as 9025 would
+        make every bucket table millions of days long. A nearer typo (2125 for 2025) is read
+        like any other date: the contract has no plausibility rule, and a rule relative to the
+        run would make the tables depend on the day they are built. The data test
+        int_reporting_period__as_of_date_within_a_year warns about it. -#}
+    cast('2199-12-31' as date)
+{%- endmacro %}
+
+{% macro date_out_of_range_reason() -%}
+    'date is not between 1900-01-01 and 2199-12-31'
 {%- endmacro %}

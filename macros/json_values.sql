@@ -5,14 +5,24 @@
 {% endmacro %}
 
 {% macro duckdb__json_count(json_value) -%}
-    {#- A count that is not a JSON number, is negative or does not fit a BIGINT counts as 0
-        (contract section 7). -#}
+    {#- A count that is not a JSON number, or is negative, counts as 0 (contract section 7). A
+        fraction is rounded up; a count above max_json_count() (1e20, 1e400) is valid and counts
+        as that cap, so that sums over an organisation and a year still fit a BIGINT. try_cast:
+        DuckDB evaluates the cast for every row, also those the type check excludes. -#}
     case
         when json_type({{ json_value }}) in ('UBIGINT', 'BIGINT', 'DOUBLE', 'HUGEINT')
-            and cast({{ json_value }} as double) >= 0
-            then coalesce(try_cast(ceil(cast({{ json_value }} as double)) as bigint), 0)
+            and try_cast({{ json_value }} as double) >= 0
+            then cast(
+                least(ceil(try_cast({{ json_value }} as double)), {{ max_json_count() }})
+                as bigint
+            )
         else 0
     end
+{%- endmacro %}
+
+{% macro max_json_count() -%}
+    {#- The largest value one vendor count is read as: a trillion, which no tool reports. -#}
+    1000000000000
 {%- endmacro %}
 
 {% macro json_count_sum(json_values) %}
@@ -34,8 +44,7 @@
     coalesce(
         json_type({{ json_value }}) not in ('UBIGINT', 'BIGINT', 'DOUBLE', 'HUGEINT', 'NULL')
         or (json_type({{ json_value }}) in ('UBIGINT', 'BIGINT', 'DOUBLE', 'HUGEINT')
-            and (cast({{ json_value }} as double) < 0
-                or try_cast(ceil(cast({{ json_value }} as double)) as bigint) is null)),
+            and try_cast({{ json_value }} as double) < 0),
         false
     )
 {%- endmacro %}

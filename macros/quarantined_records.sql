@@ -43,3 +43,13 @@
         or staged.encoding_repair is not null
         {%- endif %}
 {%- endmacro %}
+
+{% macro landed_record_text(row) -%}
+    {#- The record as it was landed, as JSON text for the quarantine: the landing row without the
+        columns the landing reader adds (file_name, record_number, file_version,
+        encoding_repair), which say where the record is, not what it holds. -#}
+    json_merge_patch(
+        to_json({{ row }}),
+        '{"file_name": null, "record_number": null, "file_version": null, "encoding_repair": null}'
+    )
+{%- endmacro %}

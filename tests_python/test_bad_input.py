@@ -13,7 +13,7 @@ exact outcome of one kind:
 - ignored:     no effect on the marts, no quarantine row, and no crash.
 
 docs/bad_input.md is the table of these outcomes. More builds run in parallel with it:
-`roster_and_history` (cases 38-39), `small` (a truncated Cursor file and a non-JSON git line
+`roster_and_history` (cases 38-40), `small` (a truncated Cursor file and a non-JSON git line
 next to good records, with the default period and quarantine limit; its other folders hold only
 zero-byte files), `latin1_csv` (people.csv saved as Windows-1252), `share` (2 of 3 git lines
 garbage, with quarantine_share_severity: error: the build must fail), and builds of a few
@@ -515,12 +515,14 @@ def write_latin1_csv_landing(landing: Path) -> None:
 
 
 def write_far_future_landing(landing: Path) -> None:
-    """A year typo (2205 for 2025) in one record, with the default (derived) period."""
+    """A year typo (2125 for 2025) in one record, and the zero date some exporters write for
+    "no date" (0001-01-01), with the default (derived) period."""
     write_ndjson(
         landing / "copilot" / "2025-10-01.ndjson",
         [
             copilot(day(1), 1, "real-date", completion()),
-            copilot("2205-10-01", 2, "year-typo", completion()),
+            copilot("2125-10-01", 2, "year-typo", completion()),
+            copilot("0001-01-01", 3, "zero-date", completion()),
         ],
     )
 
@@ -564,8 +566,8 @@ def write_date_shapes_landing(landing: Path) -> None:
 
 
 def write_roster_and_history_landing(landing: Path) -> None:
-    """Cases 38-39: people.csv rows of bots without is_bot, and a repository whose history
-    starts in 1990 (a period of 36 years), with the default period."""
+    """Cases 38-40: people.csv rows of bots without is_bot, a quoted line break, and a
+    repository whose history starts in 1990 (a period of 36 years), with the default period."""
     write_csv(
         landing / "directory" / "people.csv",
         "person_id,full_name,email,github_login,team,is_bot,employment_start,employment_end",
@@ -574,6 +576,7 @@ def write_roster_and_history_landing(landing: Path) -> None:
             "p_alice,Alice,alice@acme.com,alice,Platform,,,",
             "p_bob,Bob,team@acme.com,bob,Platform,,,",
             "p_ci,CI,team@acme.com,,Platform,true,,",
+            'p_dora,"Dora\nSmith",dora@acme.com,dora,Platform,,,',  # a quoted line break
         ],
     )
     write_ndjson(
@@ -1043,10 +1046,16 @@ def test_far_future_date_is_read_and_warned_about(builds):
     period = the_row(query(db, "select * from intermediate.int_reporting_period"))
     assert (period["coverage_start"], period["as_of_date"]) == (
         dt.date(2025, 10, 1),
-        dt.date(2205, 10, 1),
+        dt.date(2125, 10, 1),
     )
-    rejected = "select * from staging.stg_copilot__user_days where rejection_reason is not null"
-    assert query(db, rejected) == []
+    rejected = "select user_login, rejection_reason from staging.stg_copilot__user_days"
+    rejected += " where rejection_reason is not null"
+    assert query(db, rejected) == [
+        {
+            "user_login": "zero-date",
+            "rejection_reason": "date is not between 1900-01-01 and 2199-12-31",
+        }
+    ]
     results = json.loads((db.parent / "target" / "run_results.json").read_text())
     status = {result["unique_id"].split(".")[2]: result["status"] for result in results["results"]}
     assert status["int_reporting_period__as_of_date_within_a_year"] == "warn"
@@ -1289,8 +1298,8 @@ def test_cursor_epoch_ms_as_text_or_integral_number_is_read(builds):
 @pytest.mark.parametrize(
     ("marker", "reason"),
     [("fraction.ms@example.com", "date is not epoch milliseconds"),
-     ("huge.ms@example.com", "date is after 9999-12-31")],
-    ids=["fraction", "beyond-9999"],
+     ("huge.ms@example.com", "date is not between 1900-01-01 and 2199-12-31")],
+    ids=["fraction", "beyond-any-timestamp"],
 )  # fmt: skip
 def test_cursor_unreadable_epoch_ms_is_quarantined(builds, marker, reason):
     db = built(builds, "date_shapes")
@@ -1307,13 +1316,14 @@ def test_people_row_with_a_bot_login_is_a_bot_and_the_build_passes(builds):
     assert active_on(db, day(1)) == expected_active(coding_agents=1)
     assert rostered_on(db, day(1)) == 1
     # Bob (his own login) is still a rostered developer, in the headcount; the bots are not.
+    # Dora, whose name holds a quoted line break (case 40), is in the headcount too.
     assert active_on(db, day(2)) == expected_active(coding_agents=1)
     rows = query(
         db,
         "select headcount from marts.ai_active_users_daily "
         f"where bucket_start = date '{day(2)}' and dimension = 'all'",
     )
-    assert rows == [{"headcount": 2}]
+    assert rows == [{"headcount": 3}]
 
 
 # 39. a history reaching back decades (a 1990 import) -> the buckets cover all of it

@@ -129,7 +129,8 @@
                 ordinality as record_number
             from read_csv({{ landing_file_list(files) }}, header = true, all_varchar = true,
                 normalize_names = true, filename = true, null_padding = true,
-                strict_mode = false, encoding = '{{ landing_csv_encoding(files) }}')
+                strict_mode = false, parallel = false,
+                encoding = '{{ landing_csv_encoding(files) }}')
                 with ordinality
         ) as csv_records
         inner join ({{ landing_file_versions(files) }}) as file_versions

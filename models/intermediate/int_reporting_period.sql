@@ -7,19 +7,19 @@ with
 activity_dates as (
 
     select activity_date from {{ ref('stg_copilot__user_days') }}
-    where activity_date <= {{ last_valid_date() }}
+    where activity_date between {{ first_valid_date() }} and {{ last_valid_date() }}
     union all
     select activity_date from {{ ref('stg_cursor__user_days') }}
-    where activity_date <= {{ last_valid_date() }}
+    where activity_date between {{ first_valid_date() }} and {{ last_valid_date() }}
     union all
     select activity_date from {{ ref('stg_claude_code__usage_records') }}
-    where activity_date <= {{ last_valid_date() }}
+    where activity_date between {{ first_valid_date() }} and {{ last_valid_date() }}
     union all
     select activity_date from {{ ref('stg_github__events') }}
-    where activity_date <= {{ last_valid_date() }}
+    where activity_date between {{ first_valid_date() }} and {{ last_valid_date() }}
     union all
     select activity_date from {{ ref('stg_git__commits') }}
-    where activity_date <= {{ last_valid_date() }}
+    where activity_date between {{ first_valid_date() }} and {{ last_valid_date() }}
 
 ),
 

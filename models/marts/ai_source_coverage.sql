@@ -59,21 +59,32 @@ source_days as (
 
 ),
 
+bucketed_source_days as (
+
+    {#- An equi-join on the bucket start, not a range join: a period of decades stays fast. -#}
+    {{ bucketed('source_days', 'calendar_date', ['source', 'has_delivery']) }}
+
+),
+
 final as (
 
     select
         buckets.grain,
         buckets.bucket_start,
         buckets.bucket_end,
-        source_days.source,
+        bucketed_source_days.source,
         cast(count(*) as bigint) as days_in_period,
-        {{ count_where("source_days.has_delivery") }} as days_delivered,
-        sum(case when source_days.has_delivery then 0 else 1 end) > 0 as has_source_gaps
+        {{ count_where("bucketed_source_days.has_delivery") }} as days_delivered,
+        sum(case when bucketed_source_days.has_delivery then 0 else 1 end) > 0 as has_source_gaps
     from buckets
-    inner join source_days
-        on buckets.bucket_start <= source_days.calendar_date
-            and buckets.bucket_end >= source_days.calendar_date
-    group by buckets.grain, buckets.bucket_start, buckets.bucket_end, source_days.source
+    inner join bucketed_source_days
+        on buckets.grain = bucketed_source_days.grain
+            and buckets.bucket_start = bucketed_source_days.bucket_start
+    group by
+        buckets.grain,
+        buckets.bucket_start,
+        buckets.bucket_end,
+        bucketed_source_days.source
 
 )
 

@@ -98,8 +98,8 @@ renamed as (
             when actor_type = 'user_actor' and actor_email is null
                 then 'actor.email_address is missing'
             when cast({{ parse_timestamp_utc('date_text') }} as date)
-                > {{ last_valid_date() }}
-                then 'date is after 9999-12-31'
+                not between {{ first_valid_date() }} and {{ last_valid_date() }}
+                then {{ date_out_of_range_reason() }}
         end as rejection_reason
     from extracted
 

@@ -60,8 +60,8 @@ validated as (
             when is_unparsed_line then 'line is not a valid JSON object'
             when activity_date is null then 'day is missing or not a YYYY-MM-DD date'
             when user_login is null then 'user_login is missing'
-            when activity_date > {{ last_valid_date() }}
-                then 'date is after 9999-12-31'
+            when activity_date not between {{ first_valid_date() }} and {{ last_valid_date() }}
+                then {{ date_out_of_range_reason() }}
         end as rejection_reason
     from renamed
 
@@ -73,7 +73,7 @@ staged as (
         * exclude (source_row, is_unparsed_line),
         case
             when rejection_reason is not null or invalid_count_fields is not null
-                then to_json(source_row)
+                then {{ landed_record_text('source_row') }}
         end as quarantined_record_text,
         coalesce(activity_date, {{ no_partition_date() }}) as partition_date
     from validated

@@ -93,9 +93,10 @@ renamed as (
                 then 'date looks like epoch seconds, not milliseconds'
             when email is null then 'email is missing'
             when date_epoch_ms > {{ last_epoch_ms() }}
-                then 'date is after 9999-12-31'
-            when {{ epoch_ms_to_date('date_epoch_ms') }} > {{ last_valid_date() }}
-                then 'date is after 9999-12-31'
+                then {{ date_out_of_range_reason() }}
+            when {{ epoch_ms_to_date('date_epoch_ms') }}
+                not between {{ first_valid_date() }} and {{ last_valid_date() }}
+                then {{ date_out_of_range_reason() }}
         end as rejection_reason
     from dated
 

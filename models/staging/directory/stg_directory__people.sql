@@ -11,7 +11,7 @@ renamed as (
     select
         file_name,
         record_number,
-        to_json(source) as source_record,
+        {{ landed_record_text('source') }} as source_record,
         person_id,
         full_name,
         email,

@@ -51,8 +51,9 @@ validated as (
             when is_unparsed_line then 'line is not a valid JSON object'
             when commit_sha is null then 'sha is missing'
             when authored_at is null then 'authored_at is missing or not an ISO-8601 timestamp'
-            when cast(authored_at as date) > {{ last_valid_date() }}
-                then 'date is after 9999-12-31'
+            when cast(authored_at as date)
+                not between {{ first_valid_date() }} and {{ last_valid_date() }}
+                then {{ date_out_of_range_reason() }}
         end as rejection_reason
     from renamed
 
@@ -64,7 +65,7 @@ staged as (
         * exclude (source_row, is_unparsed_line),
         case
             when rejection_reason is not null or encoding_repair is not null
-                then to_json(source_row)
+                then {{ landed_record_text('source_row') }}
         end as quarantined_record_text,
         coalesce(activity_date, {{ no_partition_date() }}) as partition_date
     from validated

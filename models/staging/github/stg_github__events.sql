@@ -63,8 +63,9 @@ validated as (
             when event_id is null then 'id is missing'
             when created_at is null then 'created_at is missing or not an ISO-8601 timestamp'
             when actor_login is null then 'actor.login is missing'
-            when cast(created_at as date) > {{ last_valid_date() }}
-                then 'date is after 9999-12-31'
+            when cast(created_at as date)
+                not between {{ first_valid_date() }} and {{ last_valid_date() }}
+                then {{ date_out_of_range_reason() }}
         end as rejection_reason
     from renamed
 
@@ -75,7 +76,7 @@ staged as (
     select
         * exclude (source_row, is_unparsed_line),
         case
-            when rejection_reason is not null then to_json(source_row)
+            when rejection_reason is not null then {{ landed_record_text('source_row') }}
         end as quarantined_record_text,
         coalesce(activity_date, {{ no_partition_date() }}) as partition_date
     from validated
