@@ -32,6 +32,10 @@
         {%- for grain, length in rows %}
         select '{{ grain }}' as grain, {{ length }} as window_buckets
         {{ 'union all' if not loop.last }}
+        {%- else %}
+        {#- No window configured (headline_windows: {}): no headline row. #}
+        select cast(null as {{ dbt.type_string() }}) as grain, 0 as window_buckets
+        where 1 = 0
         {%- endfor %}
 
     ),
