@@ -593,6 +593,14 @@ def write_roster_and_history_landing(landing: Path) -> None:
 
 # Only the quarantine share test and what it needs (staging): enough to see whether it fails.
 SHARE_TEST_ONLY = ["--select", "+landing_quarantine_share_within_limit"]
+
+
+def only(selection: str) -> list[str]:
+    """Build `selection` with the data tests of the selected models alone (not those that
+    also read a model left out)."""
+    return ["--select", selection, "--indirect-selection", "cautious"]
+
+
 BUILDS = {  # name: (landing writer, dbt vars, dbt selection or None for the whole project)
     "bad": (write_bad_landing, PERIOD, None),
     "small": (write_small_landing, None, None),
@@ -600,8 +608,16 @@ BUILDS = {  # name: (landing writer, dbt vars, dbt selection or None for the who
     "zero_json": (write_zero_byte_json_landing, PERIOD, SHARE_TEST_ONLY),
     "share": (write_share_landing, {**PERIOD, "quarantine_share_severity": "error"}, None),
     "share_default": (write_share_landing, PERIOD, SHARE_TEST_ONLY),
-    "roster_and_history": (write_roster_and_history_landing, None, None),
-    "date_shapes": (write_date_shapes_landing, None, None),
+    "roster_and_history": (
+        write_roster_and_history_landing,
+        None,
+        only("+ai_active_users_daily +ai_active_users_monthly"),
+    ),
+    "date_shapes": (
+        write_date_shapes_landing,
+        None,
+        only("+ai_active_users_daily +landing_quarantine"),
+    ),
     "far_future": (write_far_future_landing, None, ["--select", "+int_reporting_period"]),
 }
 

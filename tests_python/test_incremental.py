@@ -171,7 +171,8 @@ def incremental_and_full(landings) -> dict:
     _build(["build", "--selector", "daily"], initial, incremental_db, work)
     after_withdrawal = _tables(incremental_db, ("marts", "audit", "staging", "intermediate"))
     withdrawn_db = root / "withdrawn.duckdb"
-    _build(["build", "--exclude", "test_type:unit"], initial, withdrawn_db, root / "work_withdrawn")
+    _build(["seed"], initial, withdrawn_db, root / "work_withdrawn")
+    _build(["run"], initial, withdrawn_db, root / "work_withdrawn")
 
     # Another reporting time zone moves github and git records to other dates: the incremental
     # models are rebuilt in full instead of only the new dates.
@@ -230,7 +231,8 @@ def test_an_edited_seed_rebuilds_every_model_downstream_of_it(landings, tmp_path
     def dbt(args, db, name):
         return run_dbt(args, landing=landing, db=db, work_dir=tmp_path / name, project_dir=project)
 
-    dbt(["build", "--exclude", "test_type:unit"], incremental_db, "incremental")
+    dbt(["seed"], incremental_db, "incremental")
+    dbt(["run"], incremental_db, "incremental")
     before = _tables(incremental_db, ("marts",))
     signatures = project / "seeds" / "ai_signatures.csv"
     rows = signatures.read_text().splitlines()
@@ -239,7 +241,8 @@ def test_an_edited_seed_rebuilds_every_model_downstream_of_it(landings, tmp_path
     signatures.write_text("\n".join(kept) + "\n")
     dbt(["run", "--selector", "daily"], incremental_db, "incremental")
     dbt(["build", "--selector", "daily"], incremental_db, "incremental")
-    dbt(["build", "--exclude", "test_type:unit"], full_db, "full")
+    dbt(["seed"], full_db, "full")
+    dbt(["run"], full_db, "full")
     schemas = ("marts", "intermediate")
     _assert_same_tables(_tables(incremental_db, schemas), _tables(full_db, schemas))
     assert _tables(full_db, ("marts",)) != before, "the edit must change the marts"
