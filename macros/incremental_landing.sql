@@ -74,7 +74,8 @@
 {%- endmacro %}
 
 {% macro landing_pattern_literal(landing_source) -%}
-    {%- set pattern = landing_path() ~ '/' ~ landing_source.folder ~ '/' ~ landing_source.pattern -%}
+    {%- set pattern = glob_escape(landing_path() ~ '/' ~ landing_source.folder) ~ '/'
+        ~ landing_source.pattern -%}
     '{{ pattern | replace("'", "''") }}'
 {%- endmacro %}
 

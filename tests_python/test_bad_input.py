@@ -268,7 +268,11 @@ def write_bad_landing(landing: Path) -> None:
         ),
         copilot(day(22), 2222, "Dup-User", used_agent=True),
     ]
-    write_ndjson(landing / "copilot" / "2025-10-01_main.ndjson", good + cases)
+    write_ndjson(landing / "copilot" / "2025-10-01_main.ndjson", good[:100] + cases)
+    # File names with glob characters: each file is read as itself (`[1]` would match `1`).
+    write_ndjson(landing / "copilot" / "2025-10-01_good[1].ndjson", good[100:150])
+    write_ndjson(landing / "copilot" / "2025-10-01_good1.ndjson", good[150:190])
+    write_ndjson(landing / "copilot" / "2025-10-01_good*?.ndjson", good[190:])
     # The same (day, user_id) delivered again later with other values: the later file wins.
     write_ndjson(
         landing / "copilot" / "2025-10-22_redelivery.ndjson",
@@ -623,7 +627,8 @@ BUILDS = {  # name: (landing writer, dbt vars, dbt selection or None for the who
 
 
 def _build(work_dir: Path, writer, dbt_vars, selection) -> Path | DbtBuildError:
-    landing = work_dir / "landing"
+    # The folder's name holds glob characters: DuckDB must read it as a path, not a pattern.
+    landing = work_dir / ("landing[*?]" if writer is write_bad_landing else "landing")
     landing.mkdir(parents=True)
     writer(landing)
     try:
@@ -767,7 +772,9 @@ EXPECTED_QUARANTINE = [
 
 
 def test_bad_landing_builds_and_every_good_record_counts(bad_db):
-    """200 good records per source on 10-01: 1000 developers, none lost to the bad cases."""
+    """200 good records per source on 10-01: 1000 developers, none lost to the bad cases.
+    Case 41: the landing folder is `landing[*?]`, and 100 of the copilot records are in files
+    named `..._good[1].ndjson`, `..._good1.ndjson` and `..._good*?.ndjson`."""
     assert active_on(bad_db, day(1)) == {
         "all": 5 * GOOD_PER_SOURCE,
         CA: 2 * GOOD_PER_SOURCE,  # copilot completions, cursor tabs
@@ -775,6 +782,20 @@ def test_bad_landing_builds_and_every_good_record_counts(bad_db):
         CR: 0,
         AG: 3 * GOOD_PER_SOURCE,  # claude_code sessions, github @claude, git Claude trailer
     }
+
+
+def test_file_names_with_glob_characters_are_read_as_themselves(bad_db):
+    """Case 41: each file is read once, as itself, not as a pattern matching its neighbours."""
+    rows = query(
+        bad_db,
+        "select file_name, count(*) as n from staging.stg_copilot__user_days "
+        "where file_name like 'copilot/2025-10-01_good%' group by file_name order by file_name",
+    )
+    assert rows == [
+        {"file_name": "copilot/2025-10-01_good*?.ndjson", "n": 10},
+        {"file_name": "copilot/2025-10-01_good1.ndjson", "n": 40},
+        {"file_name": "copilot/2025-10-01_good[1].ndjson", "n": 50},
+    ]
 
 
 def test_quarantine_holds_exactly_the_expected_rows(bad_db):

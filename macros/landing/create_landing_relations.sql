@@ -17,7 +17,7 @@
     {%- set root = landing_path() -%}
     {%- set statements = ['create schema if not exists landing'] -%}
     {%- for source in landing_sources() -%}
-        {%- set pattern = root ~ '/' ~ source.folder ~ '/' ~ source.pattern -%}
+        {%- set pattern = glob_escape(root ~ '/' ~ source.folder) ~ '/' ~ source.pattern -%}
         {%- set listing = run_query(
             "select file from glob('" ~ pattern | replace("'", "''") ~ "') order by file") -%}
         {%- set files = listing.columns[0].values() | list -%}
@@ -35,7 +35,14 @@
 {% endmacro %}
 
 {% macro landing_file_list(files) -%}
-    [{%- for file in files -%}'{{ file | replace("'", "''") }}'{{ ', ' if not loop.last }}{%- endfor -%}]
+    {#- DuckDB reads every path of the list as a glob pattern: each file's own name, escaped. -#}
+    [{%- for file in files -%}'{{ glob_escape(file) | replace("'", "''") }}'{{ ', ' if not loop.last }}{%- endfor -%}]
+{%- endmacro %}
+
+{% macro glob_escape(path) -%}
+    {#- A path as a glob pattern that matches only itself: `[`, `*` and `?` (a file named
+        `users[1].ndjson`) become one-character classes, `[[]`, `[*]` and `[?]`. -#}
+    {{- path | replace('[', '[[]') | replace('*', '[*]') | replace('?', '[?]') -}}
 {%- endmacro %}
 
 {% macro landing_empty_select(source) -%}
