@@ -37,7 +37,9 @@ developer_dimension_days as (
         activity_date,
         dimension
     from qualified
-    union
+    {# `all` is no rule's dimension (accepted_values on qualifying_rules): nothing to
+        de-duplicate between the two halves. #}
+    union all
     select distinct
         developer_id,
         activity_date,

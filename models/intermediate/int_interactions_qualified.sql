@@ -45,7 +45,9 @@ final as (
         activity_date,
         dimension,
         source,
-        count(distinct record_id) as evidence_count
+        {#- int_ai_interactions holds one row per record_id and dimension, and an account_key
+            one row of identities: every row of a group is another record. -#}
+        count(*) as evidence_count
     from attributed
     group by developer_id, activity_date, dimension, source
 
