@@ -436,12 +436,25 @@ def write_bad_landing(landing: Path) -> None:
         ),
         ensure_ascii=False,
     ).encode()
+    # Windows-1252 (what git on Windows writes): 0x93, 0x94 and 0x96 are no Latin-1 character,
+    # and DuckDB's Latin-1 reader rejects a whole file that holds one.
+    cp1252_message = json.dumps(
+        commit(
+            sha("cp1252bad"),
+            "cp1252.bad@example.com",
+            f"{day(11)}T12:00:00Z",
+            "Fix \u201cquoted\u201d \u2013 edge case" + CLAUDE_TRAILER,
+        ),
+        ensure_ascii=False,
+    ).encode("cp1252")
     write_bytes(
         landing / "git" / "2025-10-11_latin1.ndjson",
         ndjson_line(commit(sha("latingood"), "latin.good@example.com", f"{day(11)}T09:00:00Z"))
         + latin1_message.replace(b"\\u00e9", b"\xe9")
         + b"\n"
         + utf8_message
+        + b"\r\n\n"
+        + cp1252_message
         + b"\n",
     )
 
@@ -509,12 +522,22 @@ def write_share_landing(landing: Path) -> None:
 
 
 def write_latin1_csv_landing(landing: Path) -> None:
-    """people.csv as Excel saves it on Windows (cp1252), and one cursor record of that person."""
-    text = "person_id,full_name,email,team\np_latin,J\u00fcrgen M\u00fcller,jm@example.com,Rho\n"
+    """people.csv as Excel saves it on Windows (cp1252, CRLF), with a curly apostrophe (0x92,
+    no Latin-1 character) and a quoted line break, and one cursor record of each person."""
+    text = (
+        "person_id,full_name,email,team\r\n"
+        "p_latin,J\u00fcrgen M\u00fcller,jm@example.com,Rho\r\n"
+        '"p_curly","Dana O\u2019Brien\r\nJr.",dana@example.com,Rho\r\n'
+    )
     write_bytes(landing / "directory" / "people.csv", text.encode("cp1252"))
     write_json(
         landing / "cursor" / "2025-10-01.json",
-        cursor_response([cursor(day(1), "jm@example.com", totalTabsAccepted=1)]),
+        cursor_response(
+            [
+                cursor(day(1), "jm@example.com", totalTabsAccepted=1),
+                cursor(day(1), "dana@example.com", totalTabsAccepted=1),
+            ]
+        ),
     )
 
 
@@ -730,7 +753,9 @@ def the_row(rows: list[dict]) -> dict:
 # (source, file suffix, marker in record_text or None, reason substring, is_still_counted).
 EXPECTED_QUARANTINE = [
     ("git", "2025-10-11_latin1.ndjson", "Corrige le caf\u00e9",
-     "line is not valid UTF-8: its other bytes were read as Latin-1", True),
+     "line is not valid UTF-8: its other bytes were read as Windows-1252", True),
+    ("git", "2025-10-11_latin1.ndjson", "Fix \u201cquoted\u201d \u2013 edge case",
+     "line is not valid UTF-8: its other bytes were read as Windows-1252", True),
     ("copilot", "2025-10-01_main.ndjson", "neg-count",
      "invalid count (read as 0): code_acceptance_activity_count", True),
     ("copilot", "2025-10-01_main.ndjson", "bad-date-copilot",
@@ -972,8 +997,8 @@ def test_csv_reordered_columns_are_matched_by_name(bad_db):
 
 # 9. non-UTF-8 bytes in a commit message
 def test_non_utf8_commit_message_does_not_stop_the_build(bad_db):
-    """Every commit of the file counts; the bad byte reads as its Latin-1 character, and a
-    valid UTF-8 line of the same file keeps its text."""
+    """Every commit of the file counts; a bad byte reads as its Windows-1252 character (0xE9
+    is `é` as in Latin-1, 0x93 is `“`), and a valid UTF-8 line of the same file keeps its text."""
     counted = query(
         bad_db,
         "select account_key, message from staging.stg_git__commits "
@@ -983,17 +1008,26 @@ def test_non_utf8_commit_message_does_not_stop_the_build(bad_db):
         "email:latin.good@example.com",
         "email:latin.bad@example.com",
         "email:latin.good@example.com",
+        "email:cp1252.bad@example.com",
     ]
     assert counted[1]["message"].startswith("Corrige le caf\u00e9")
     assert counted[2]["message"].startswith("D\u00e9j\u00e0 vu")
+    assert counted[3]["message"].startswith("Fix \u201cquoted\u201d \u2013 edge case")
+    # The blank line after the CRLF line is no record: the lines are numbered without it.
+    numbers = query(
+        bad_db,
+        "select record_number from audit.landing_quarantine "
+        "where file_name like '%latin1.ndjson' order by record_number",
+    )
+    assert numbers == [{"record_number": 2}, {"record_number": 4}]
 
 
 def test_non_utf8_commit_message_is_repaired_and_counts(bad_db):
-    assert active_on(bad_db, day(11)) == expected_active(all=2, coding_agents=2)
+    assert active_on(bad_db, day(11)) == expected_active(all=3, coding_agents=3)
     reported = quarantine(bad_db, "git", "2025-10-11_latin1.ndjson")
     assert [(row["reason"], row["is_still_counted"]) for row in reported] == [
-        ("line is not valid UTF-8: its other bytes were read as Latin-1", True)
-    ]
+        ("line is not valid UTF-8: its other bytes were read as Windows-1252", True)
+    ] * 2
 
 
 # 10. string where a number belongs -> quarantined but still counted (the field reads as 0)
@@ -1312,8 +1346,27 @@ def test_crlf_line_endings_are_read(bad_db):
 # 34. a CSV that is not UTF-8 (people.csv saved as Windows-1252)
 def test_non_utf8_csv_does_not_stop_the_build(builds):
     db = built(builds, "latin1_csv")
-    assert active_on(db, day(1)) == expected_active(coding_assistance=1)
-    assert rostered_on(db, day(1)) == 1
+    assert active_on(db, day(1)) == expected_active(coding_assistance=2)
+    assert rostered_on(db, day(1)) == 2
+    people = query(
+        db,
+        "select file_name, record_number, person_id, full_name from staging.stg_directory__people "
+        "order by record_number",
+    )
+    assert people == [
+        {
+            "file_name": "directory/people.csv",
+            "record_number": 1,
+            "person_id": "p_latin",
+            "full_name": "J\u00fcrgen M\u00fcller",
+        },
+        {
+            "file_name": "directory/people.csv",
+            "record_number": 2,
+            "person_id": "p_curly",
+            "full_name": "Dana O\u2019Brien\nJr.",
+        },
+    ]
 
 
 # 35. copilot `day` as an ISO-8601 timestamp -> repaired: its date part, never shifted

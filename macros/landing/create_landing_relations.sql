@@ -125,6 +125,16 @@
         from checked
         where file_error is not null
     {%- else -%}
+        {#- A CSV file that is not UTF-8 (people.csv saved by Excel as Windows-1252) is read
+            from a UTF-8 copy (landing_utf8_copy). -#}
+        {%- set copies = {} -%}
+        {%- for file in landing_files_not_utf8(files) -%}
+            {%- do copies.update({file: landing_utf8_copy(file)}) -%}
+        {%- endfor -%}
+        {%- set read_files = [] -%}
+        {%- for file in files -%}
+            {%- do read_files.append(copies.get(file, file)) -%}
+        {%- endfor %}
         select csv_records.file_name, csv_records.record_number, file_versions.file_version
         {%- for column in source.columns -%}
             , nullif(trim(csv_records."{{ column }}"), '') as {{ column }}
@@ -132,12 +142,22 @@
         from (
             {{ landing_empty_select(source) }}
             union all by name
-            select * exclude (filename), {{ landing_relative_name('filename') }} as file_name,
+            select * exclude (filename),
+                {%- if copies %}
+                case filename
+                    {%- for file, copy in copies.items() %}
+                    when '{{ copy | replace("'", "''") }}'
+                        then '{{ file[(landing_path() ~ '/') | length:] | replace("'", "''") }}'
+                    {%- endfor %}
+                    else {{ landing_relative_name('filename') }}
+                end as file_name,
+                {%- else %}
+                {{ landing_relative_name('filename') }} as file_name,
+                {%- endif %}
                 ordinality as record_number
-            from read_csv({{ landing_file_list(files) }}, header = true, all_varchar = true,
+            from read_csv({{ landing_file_list(read_files) }}, header = true, all_varchar = true,
                 normalize_names = true, filename = true, null_padding = true,
-                strict_mode = false, parallel = false,
-                encoding = '{{ landing_csv_encoding(files) }}')
+                strict_mode = false, parallel = false)
                 with ordinality
         ) as csv_records
         inner join ({{ landing_file_versions(files) }}) as file_versions
@@ -166,16 +186,10 @@
     {#- NDJSON whose lines may hold bytes that are not UTF-8 (a commit message written in
         Latin-1): read_json turns such a line into a row of NULLs, so a file that is not valid
         UTF-8 is read line by line instead. A line that is valid UTF-8 reads as it is; a line that
-        is not reads byte by byte as Latin-1 characters and says so in encoding_repair.
+        is not reads byte by byte as Windows-1252 characters and says so in encoding_repair.
         repair_encoding=false (the views of schema landing) skips the check, which reads every
         byte of every file. -#}
-    {%- set latin1_files = [] -%}
-    {%- if repair_encoding and execute -%}
-        {%- set check = run_query(
-            'select filename from read_blob(' ~ landing_file_list(files)
-            ~ ') where try(decode(content)) is null order by filename') -%}
-        {%- set latin1_files = check.columns[0].values() | list -%}
-    {%- endif -%}
+    {%- set latin1_files = landing_files_not_utf8(files) if repair_encoding else [] -%}
     {%- set utf8_files = files | reject('in', latin1_files) | list -%}
     {%- set ns = namespace(parts=[]) -%}
     {%- if utf8_files -%}
@@ -197,43 +211,26 @@ union all by name
 {%- endmacro %}
 
 {% macro landing_ndjson_lines_read(source, files) -%}
-    with lines as (
-        select {{ landing_relative_name('filename') }} as file_name, ordinality as record_number,
-            line as latin1_line
-        from read_csv({{ landing_file_list(files) }}, columns = {'line': 'VARCHAR'},
-            header = false, delim = chr(1), quote = '', escape = '', auto_detect = false,
-            strict_mode = false, max_line_size = {{ var('landing_max_object_bytes') }},
-            encoding = 'latin-1', filename = true) with ordinality
-    ),
-    decoded as (
-        {#- The line's bytes again (each Latin-1 character is one byte), decoded as UTF-8; an
-            ASCII line (as many bytes as characters) is the same in both. -#}
-        select
-            *,
-            case
-                when strlen(latin1_line) = length(latin1_line) then latin1_line
-                else try(decode(from_hex(array_to_string(list_transform(
-                    string_split(latin1_line, ''),
-                    lambda character: lpad(to_hex(unicode(character)), 2, '0')
-                ), ''))))
-            end as utf8_line
-        from lines
-        where trim(latin1_line) <> ''
-    ),
-    parsed as (
+    with parsed as (
         select
             file_name,
-            record_number,
+            line_number as record_number,
             case
-                when json_valid(coalesce(utf8_line, latin1_line))
-                    and json_type(coalesce(utf8_line, latin1_line)) = 'OBJECT'
-                    then cast(coalesce(utf8_line, latin1_line) as json)
+                when json_valid(line) and json_type(line) = 'OBJECT' then cast(line as json)
             end as record,
             case
-                when utf8_line is null
-                    then 'line is not valid UTF-8: its other bytes were read as Latin-1'
+                when is_repaired
+                    then 'line is not valid UTF-8: its other bytes were read as Windows-1252'
             end as encoding_repair
-        from decoded
+        from (
+            select
+                file_name,
+                row_number() over (partition by file_name order by line_index) as line_number,
+                line,
+                is_repaired
+            from ({{ landing_decoded_lines(files) }}) as lines
+            where trim(line, ' ' || chr(9) || chr(10) || chr(13)) <> ''
+        ) as records
     )
     select parsed.file_name, parsed.record_number, file_versions.file_version
     {%- for column, data_type in source.columns.items() -%}
@@ -247,6 +244,96 @@ union all by name
     from parsed
     inner join ({{ landing_file_versions(files) }}) as file_versions
         on parsed.file_name = file_versions.file_name
+{%- endmacro %}
+
+{% macro landing_files_not_utf8(files) -%}
+    {#- The files (of `files`) whose bytes are not valid UTF-8; reads every byte of each. -#}
+    {%- if not execute or not files -%}{{ return([]) }}{%- endif -%}
+    {%- set check = run_query(
+        'select filename from read_blob(' ~ landing_file_list(files)
+        ~ ') where try(decode(content)) is null order by filename') -%}
+    {{ return(check.columns[0].values() | list) }}
+{%- endmacro %}
+
+{% macro landing_decoded_lines(files) -%}
+    {#- One row per line of each file: file_name, line_index (1 for the first line), line (text,
+        without a byte order mark or a trailing carriage return) and is_repaired. A line that is valid UTF-8 reads as it is; a
+        line that is not reads each byte as its Windows-1252 character (which Latin-1 is but for
+        0x80-0x9F, where Windows-1252 has the curly quotes, dashes and the euro sign that such
+        files hold). DuckDB's own Latin-1 reader rejects a whole file that holds one of those
+        bytes, so the files are read whole (read_blob) and split here: for the rare files that
+        are not UTF-8 (landing_files_not_utf8), not for every file.
+        A blob cast to text writes every byte that is not printable ASCII, and every backslash,
+        as `\xNN`: split at `\x0A` (a newline byte), and cast back to a blob, each piece is the
+        line's bytes again. -#}
+    with files as (
+        select
+            {{ landing_relative_name('filename') }} as file_name,
+            cast(content as varchar) as escaped_text
+        from read_blob({{ landing_file_list(files) }})
+    ),
+    lines as (
+        select
+            files.file_name,
+            line_pieces.line_index,
+            cast(line_pieces.escaped_line as blob) as line_bytes
+        from files,
+            unnest(string_split(files.escaped_text, '\x0A'))
+                with ordinality as line_pieces (escaped_line, line_index)
+    ),
+    decoded as (
+        select
+            file_name,
+            line_index,
+            try(decode(line_bytes)) as utf8_line,
+            line_bytes
+        from lines
+    ),
+    texts as (
+        select
+            file_name,
+            line_index,
+            rtrim(ltrim(case
+                when utf8_line is not null then utf8_line
+                else {{ windows_1252_decode('line_bytes') }}
+            end, chr(65279)), chr(13)) as line,
+            utf8_line is null as is_repaired
+        from decoded
+    )
+    select * from texts
+{%- endmacro %}
+
+{% macro windows_1252_decode(bytes) -%}
+    {#- A blob's bytes as Windows-1252 characters: 0x00-0x7F and 0xA0-0xFF are the code points
+        of the same number (Latin-1); 0x80-0x9F map to the table below, the five bytes that
+        Windows-1252 leaves undefined to the code point of the same number (as Windows does). -#}
+    {%- set code_points_80_9f = [
+        8364, 129, 8218, 402, 8222, 8230, 8224, 8225, 710, 8240, 352, 8249, 338, 141, 381, 143,
+        144, 8216, 8217, 8220, 8221, 8226, 8211, 8212, 732, 8482, 353, 8250, 339, 157, 382, 376] -%}
+    array_to_string(list_transform(
+        range(0, octet_length({{ bytes }})),
+        lambda byte_index: chr(list_extract(
+            [{% for n in range(128) %}{{ n }}, {% endfor %}{{ code_points_80_9f | join(', ') }},
+             {% for n in range(160, 256) %}{{ n }}{{ ', ' if not loop.last }}{% endfor %}],
+            cast('0x' || substr(hex({{ bytes }}), 2 * byte_index + 1, 2) as integer) + 1))
+    ), '')
+{%- endmacro %}
+
+{% macro landing_utf8_copy(file) -%}
+    {#- Writes a UTF-8 copy of a landing CSV file that is not UTF-8 (landing_decoded_lines) next
+        to the warehouse file, `<warehouse>.utf8.<folder>__<file name>`, and returns its path:
+        DuckDB's CSV reader reads files only, and none in Windows-1252. Never into the landing
+        folder, which the project only reads. -#}
+    {%- set database_path = run_query(
+        'select path from duckdb_databases() where database_name = current_database()'
+    ).columns[0].values()[0] -%}
+    {%- set relative_name = file[(landing_path() ~ '/') | length:] -%}
+    {%- set copy = (database_path or 'ai_adoption') ~ '.utf8.' ~ relative_name | replace('/', '__') -%}
+    {%- do run_query(
+        "copy (select rtrim(string_agg(line, chr(10) order by line_index), chr(10)) from ("
+        ~ landing_decoded_lines([file]) ~ ")) to '" ~ copy | replace("'", "''")
+        ~ "' (format csv, header false, quote '', escape '', delimiter '|')") -%}
+    {{ return(copy) }}
 {%- endmacro %}
 
 {% macro landing_relative_name(path_column) -%}
@@ -269,11 +356,3 @@ union all by name
     from read_blob({{ files if files is string else landing_file_list(files) }})
 {%- endmacro %}
 
-{% macro landing_csv_encoding(files) -%}
-    {#- utf-8, or latin-1 when a file is not valid UTF-8 (a directory export saved by a
-        spreadsheet): every byte then reads as some character instead of failing the build. -#}
-    {%- set check = run_query(
-        "select count(*) from read_blob(" ~ landing_file_list(files)
-        ~ ") where try(decode(content)) is null") -%}
-    {{- 'latin-1' if check.columns[0].values()[0] > 0 else 'utf-8' -}}
-{%- endmacro %}
