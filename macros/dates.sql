@@ -3,8 +3,14 @@
 {% endmacro %}
 
 {% macro duckdb__parse_timestamp_utc(value) -%}
-    {#- An ISO-8601 text with its UTC offset to a UTC timestamp; NULL when it does not parse. -#}
-    cast(timezone('UTC', try_cast({{ value }} as timestamptz)) as timestamp)
+    {#- An ISO-8601 text with its UTC offset to a UTC timestamp; NULL when it does not parse.
+        Also git's own "ISO-like" form (`%ai`, `--date=iso`: `2025-10-04 10:00:00 +0200`), whose
+        space before the offset DuckDB does not read; the second try runs only on the texts
+        that the first one could not read. -#}
+    cast(timezone('UTC', coalesce(
+        try_cast({{ value }} as timestamptz),
+        try_cast(regexp_replace({{ value }}, '\s+([+-]\d\d:?\d\d)$', '\1') as timestamptz)
+    )) as timestamp)
 {%- endmacro %}
 
 {% macro reporting_date(utc_timestamp) %}

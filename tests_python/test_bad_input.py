@@ -555,7 +555,7 @@ def write_far_future_landing(landing: Path) -> None:
 
 
 def write_date_shapes_landing(landing: Path) -> None:
-    """Dates in shapes other than the documented ones (cases 35-37), and a record without a
+    """Dates in shapes other than the documented ones (cases 35-37, 42), and a record without a
     login after the last counted one, with the default (derived) period."""
     write_ndjson(
         landing / "copilot" / "2025-10-01.ndjson",
@@ -589,6 +589,11 @@ def write_date_shapes_landing(landing: Path) -> None:
                 cursor(day(4), "huge.ms@example.com", date_value=2**63 - 1, totalTabsAccepted=1),
             ]
         ),
+    )
+    # git's own "ISO-like" date (`%ai`): 01:30 at +0200 is 23:30 UTC the day before.
+    write_ndjson(
+        landing / "git" / "repo.ndjson",
+        [commit(sha("git-iso-like"), "iso.like@example.com", "2025-10-03 01:30:00 +0200")],
     )
 
 
@@ -1372,7 +1377,8 @@ def test_non_utf8_csv_does_not_stop_the_build(builds):
 # 35. copilot `day` as an ISO-8601 timestamp -> repaired: its date part, never shifted
 def test_copilot_day_as_timestamp_reads_its_date_part(builds):
     db = built(builds, "date_shapes")
-    assert active_on(db, day(2)) == expected_active(coding_assistance=1)
+    # coding_agents: the git commit of case 42 (another developer), on the same UTC day.
+    assert active_on(db, day(2)) == expected_active(all=2, coding_assistance=1, coding_agents=1)
     assert quarantine(db, "copilot", "2025-10-01.ndjson", "iso-day") == []
 
 
@@ -1396,6 +1402,14 @@ def test_cursor_unreadable_epoch_ms_is_quarantined(builds, marker, reason):
     row = the_row(quarantine(db, "cursor", "2025-10-01.json", marker))
     assert row["reason"] == reason and row["is_still_counted"] is False
     assert active_on(db, day(4)) == expected_active()
+
+
+# 42. git's "ISO-like" timestamp (`2025-10-03 01:30:00 +0200`) -> repaired: read with its offset
+def test_git_iso_like_timestamp_is_read_with_its_offset(builds):
+    db = built(builds, "date_shapes")
+    rows = query(db, "select authored_at, activity_date from staging.stg_git__commits")
+    assert rows == [{"authored_at": dt.datetime(2025, 10, 2, 23, 30), "activity_date": day_date(2)}]
+    assert quarantine(db, "git", "repo.ndjson") == []
 
 
 # 38. a people.csv row of a bot without is_bot (its login is a release robot), and an e-mail
