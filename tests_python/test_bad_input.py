@@ -521,15 +521,25 @@ def write_share_landing(landing: Path) -> None:
     )
 
 
+LONG_MESSAGE = "Caf\u00e9 " + "x" * 200_000 + CLAUDE_TRAILER
+
+
 def write_latin1_csv_landing(landing: Path) -> None:
     """people.csv as Excel saves it on Windows (cp1252, CRLF), with a curly apostrophe (0x92,
-    no Latin-1 character) and a quoted line break, and one cursor record of each person."""
+    no Latin-1 character) and a quoted line break, and one cursor record of each person; a
+    large git file in cp1252."""
     text = (
         "person_id,full_name,email,team\r\n"
         "p_latin,J\u00fcrgen M\u00fcller,jm@example.com,Rho\r\n"
         '"p_curly","Dana O\u2019Brien\r\nJr.",dana@example.com,Rho\r\n'
     )
     write_bytes(landing / "directory" / "people.csv", text.encode("cp1252"))
+    # A header that is an SQL keyword (`source`): DuckDB's normalize_names reads it `_source`.
+    write_csv(
+        landing / "directory" / "identities.csv",
+        "person_id,source,account,is_shared",
+        ["p_latin,Cursor,jm.alias@example.com,false"],
+    )
     write_json(
         landing / "cursor" / "2025-10-01.json",
         cursor_response(
@@ -538,6 +548,18 @@ def write_latin1_csv_landing(landing: Path) -> None:
                 cursor(day(1), "dana@example.com", totalTabsAccepted=1),
             ]
         ),
+    )
+    # A large git file that is not UTF-8 (one 0x92 among 3,000 commits) and a 200 KB message
+    # with 0xE9: decoded line by line in memory and time that grow with the file, not faster.
+    plain = [
+        commit(sha(f"plain{i}"), f"plain.{i}@example.com", f"{day(2)}T10:00:00Z", "Plain change")
+        for i in range(3000)
+    ]
+    plain[1500]["message"] = "It\u2019s a plain change"
+    lines = [*plain, commit(sha("long"), "long@example.com", f"{day(2)}T11:00:00Z", LONG_MESSAGE)]
+    write_bytes(
+        landing / "git" / "history.ndjson",
+        b"".join(json.dumps(line, ensure_ascii=False).encode("cp1252") + b"\n" for line in lines),
     )
 
 
@@ -758,9 +780,9 @@ def the_row(rows: list[dict]) -> dict:
 # (source, file suffix, marker in record_text or None, reason substring, is_still_counted).
 EXPECTED_QUARANTINE = [
     ("git", "2025-10-11_latin1.ndjson", "Corrige le caf\u00e9",
-     "line is not valid UTF-8: its other bytes were read as Windows-1252", True),
+     "line is not valid UTF-8: each of its bytes was read as a Windows-1252 character", True),
     ("git", "2025-10-11_latin1.ndjson", "Fix \u201cquoted\u201d \u2013 edge case",
-     "line is not valid UTF-8: its other bytes were read as Windows-1252", True),
+     "line is not valid UTF-8: each of its bytes was read as a Windows-1252 character", True),
     ("copilot", "2025-10-01_main.ndjson", "neg-count",
      "invalid count (read as 0): code_acceptance_activity_count", True),
     ("copilot", "2025-10-01_main.ndjson", "bad-date-copilot",
@@ -1031,7 +1053,7 @@ def test_non_utf8_commit_message_is_repaired_and_counts(bad_db):
     assert active_on(bad_db, day(11)) == expected_active(all=3, coding_agents=3)
     reported = quarantine(bad_db, "git", "2025-10-11_latin1.ndjson")
     assert [(row["reason"], row["is_still_counted"]) for row in reported] == [
-        ("line is not valid UTF-8: its other bytes were read as Windows-1252", True)
+        ("line is not valid UTF-8: each of its bytes was read as a Windows-1252 character", True)
     ] * 2
 
 
@@ -1353,11 +1375,22 @@ def test_non_utf8_csv_does_not_stop_the_build(builds):
     db = built(builds, "latin1_csv")
     assert active_on(db, day(1)) == expected_active(coding_assistance=2)
     assert rostered_on(db, day(1)) == 2
+    assert active_on(db, day(2)) == expected_active(coding_agents=1)  # the long message
+    commits = query(
+        db,
+        "select count(*) as n, count(*) filter (where message like 'It\u2019s a plain%') as curly, "
+        "max(length(message)) as longest from staging.stg_git__commits where is_current",
+    )
+    assert commits == [{"n": 3001, "curly": 1, "longest": len(LONG_MESSAGE)}]
     people = query(
         db,
         "select file_name, record_number, person_id, full_name from staging.stg_directory__people "
         "order by record_number",
     )
+    identities = query(
+        db, "select person_id, account_source from staging.stg_directory__identities"
+    )
+    assert identities == [{"person_id": "p_latin", "account_source": "cursor"}]
     assert people == [
         {
             "file_name": "directory/people.csv",

@@ -135,12 +135,19 @@
         {%- for file in files -%}
             {%- do read_files.append(copies.get(file, file)) -%}
         {%- endfor %}
+        {#- normalize_names prefixes a header that is an SQL keyword with `_` (`source` reads
+            `_source`): both spellings are read. -#}
         select csv_records.file_name, csv_records.record_number, file_versions.file_version
         {%- for column in source.columns -%}
-            , nullif(trim(csv_records."{{ column }}"), '') as {{ column }}
+            , nullif(trim(coalesce(csv_records."{{ column }}", csv_records."_{{ column }}")), '')
+                as {{ column }}
         {%- endfor %}
         from (
-            {{ landing_empty_select(source) }}
+            select cast(null as varchar) as file_name, cast(null as bigint) as record_number
+            {%- for column in source.columns -%}
+                , cast(null as varchar) as "{{ column }}", cast(null as varchar) as "_{{ column }}"
+            {%- endfor %}
+            where false
             union all by name
             select * exclude (filename),
                 {%- if copies %}
@@ -219,8 +226,8 @@ union all by name
                 when json_valid(line) and json_type(line) = 'OBJECT' then cast(line as json)
             end as record,
             case
-                when is_repaired
-                    then 'line is not valid UTF-8: its other bytes were read as Windows-1252'
+                when is_repaired then
+                    'line is not valid UTF-8: each of its bytes was read as a Windows-1252 character'
             end as encoding_repair
         from (
             select
@@ -229,7 +236,8 @@ union all by name
                 line,
                 is_repaired
             from ({{ landing_decoded_lines(files) }}) as lines
-            where trim(line, ' ' || chr(9) || chr(10) || chr(13)) <> ''
+            {# Blank as read_json sees it (a form feed or vertical tab too). #}
+            where trim(line, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)) <> ''
         ) as records
     )
     select parsed.file_name, parsed.record_number, file_versions.file_version
@@ -257,66 +265,82 @@ union all by name
 
 {% macro landing_decoded_lines(files) -%}
     {#- One row per line of each file: file_name, line_index (1 for the first line), line (text,
-        without a byte order mark or a trailing carriage return) and is_repaired. A line that is valid UTF-8 reads as it is; a
-        line that is not reads each byte as its Windows-1252 character (which Latin-1 is but for
-        0x80-0x9F, where Windows-1252 has the curly quotes, dashes and the euro sign that such
-        files hold). DuckDB's own Latin-1 reader rejects a whole file that holds one of those
-        bytes, so the files are read whole (read_blob) and split here: for the rare files that
-        are not UTF-8 (landing_files_not_utf8), not for every file.
-        A blob cast to text writes every byte that is not printable ASCII, and every backslash,
-        as `\xNN`: split at `\x0A` (a newline byte), and cast back to a blob, each piece is the
-        line's bytes again. -#}
+        without a UTF-8 byte order mark or a trailing carriage return) and is_repaired. A line
+        that is valid UTF-8 reads as it is; a line that is not reads each byte as its
+        Windows-1252 character (which Latin-1 is but for 0x80-0x9F, where Windows-1252 has the
+        curly quotes, dashes and the euro sign that such files hold). DuckDB's own Latin-1
+        reader rejects a whole file that holds one of those bytes, so the files are read whole
+        (read_blob) and split here: for the rare files that are not UTF-8
+        (landing_files_not_utf8), not for every file.
+        A blob cast to text writes every byte that is not printable ASCII, and every quote and
+        backslash, as `\xNN`, the rest as it is: split at `\x0A` (a newline byte), each piece is
+        one line's bytes, written the same way (windows_1252_from_escaped reads them). The list
+        of a file's lines is unnested in the select list, which does not copy the file's text
+        into every line's row. -#}
     with files as (
         select
             {{ landing_relative_name('filename') }} as file_name,
-            cast(content as varchar) as escaped_text
+            string_split(cast(content as varchar), '\x0A') as escaped_lines
         from read_blob({{ landing_file_list(files) }})
     ),
     lines as (
         select
-            files.file_name,
-            line_pieces.line_index,
-            cast(line_pieces.escaped_line as blob) as line_bytes
-        from files,
-            unnest(string_split(files.escaped_text, '\x0A'))
-                with ordinality as line_pieces (escaped_line, line_index)
+            file_name,
+            unnest(escaped_lines) as escaped_line,
+            unnest(range(1, len(escaped_lines) + 1)) as line_index
+        from files
+    ),
+    unmarked as (
+        select
+            file_name,
+            line_index,
+            case
+                when starts_with(escaped_line, '\xEF\xBB\xBF') then substr(escaped_line, 13)
+                else escaped_line
+            end as escaped_line
+        from lines
     ),
     decoded as (
         select
             file_name,
             line_index,
-            try(decode(line_bytes)) as utf8_line,
-            line_bytes
-        from lines
+            escaped_line,
+            try(decode(cast(escaped_line as blob))) as utf8_line
+        from unmarked
     ),
     texts as (
         select
             file_name,
             line_index,
-            rtrim(ltrim(case
+            rtrim(case
                 when utf8_line is not null then utf8_line
-                else {{ windows_1252_decode('line_bytes') }}
-            end, chr(65279)), chr(13)) as line,
+                else {{ windows_1252_from_escaped('escaped_line') }}
+            end, chr(13)) as line,
             utf8_line is null as is_repaired
         from decoded
     )
     select * from texts
 {%- endmacro %}
 
-{% macro windows_1252_decode(bytes) -%}
-    {#- A blob's bytes as Windows-1252 characters: 0x00-0x7F and 0xA0-0xFF are the code points
-        of the same number (Latin-1); 0x80-0x9F map to the table below, the five bytes that
-        Windows-1252 leaves undefined to the code point of the same number (as Windows does). -#}
+{% macro windows_1252_from_escaped(escaped) -%}
+    {#- Text whose bytes are written as a blob cast to text writes them (`\xNN` for the bytes
+        0x00-0x1F, `"`, `'`, `\`, 0x7F and 0x80-0xFF, the others as they are), each byte read as
+        its Windows-1252 character: 0x80-0x9F map to the table below (the five bytes that
+        Windows-1252 leaves undefined to the code point of the same number, as Windows does),
+        every other byte to the code point of the same number (Latin-1). One replace per
+        escaped byte, so the time grows with the text; `\x5C` (a backslash) last, so that no
+        backslash it brings back starts another escape. -#}
     {%- set code_points_80_9f = [
         8364, 129, 8218, 402, 8222, 8230, 8224, 8225, 710, 8240, 352, 8249, 338, 141, 381, 143,
         144, 8216, 8217, 8220, 8221, 8226, 8211, 8212, 732, 8482, 353, 8250, 339, 157, 382, 376] -%}
-    array_to_string(list_transform(
-        range(0, octet_length({{ bytes }})),
-        lambda byte_index: chr(list_extract(
-            [{% for n in range(128) %}{{ n }}, {% endfor %}{{ code_points_80_9f | join(', ') }},
-             {% for n in range(160, 256) %}{{ n }}{{ ', ' if not loop.last }}{% endfor %}],
-            cast('0x' || substr(hex({{ bytes }}), 2 * byte_index + 1, 2) as integer) + 1))
-    ), '')
+    {%- set escaped_bytes = (range(0, 32) | list) + [34, 39, 127] + (range(128, 256) | list) -%}
+    {%- set ns = namespace(text=escaped) -%}
+    {%- for byte in escaped_bytes -%}
+        {%- set code_point = code_points_80_9f[byte - 128] if 128 <= byte < 160 else byte -%}
+        {%- set ns.text = 'replace(' ~ ns.text ~ ", chr(92) || 'x" ~ '%02X' | format(byte)
+            ~ "', chr(" ~ code_point ~ '))' -%}
+    {%- endfor -%}
+    replace({{ ns.text }}, chr(92) || 'x5C', chr(92))
 {%- endmacro %}
 
 {% macro landing_utf8_copy(file) -%}
@@ -327,8 +351,13 @@ union all by name
     {%- set database_path = run_query(
         'select path from duckdb_databases() where database_name = current_database()'
     ).columns[0].values()[0] -%}
+    {%- if not database_path or database_path == ':memory:' -%}
+        {#- An in-memory warehouse: the system's temporary folder, one name per dbt run. -#}
+        {%- set database_path = env_var('TMPDIR', '/tmp').rstrip('/') ~ '/ai_adoption-'
+            ~ invocation_id -%}
+    {%- endif -%}
     {%- set relative_name = file[(landing_path() ~ '/') | length:] -%}
-    {%- set copy = (database_path or 'ai_adoption') ~ '.utf8.' ~ relative_name | replace('/', '__') -%}
+    {%- set copy = database_path ~ '.utf8.' ~ relative_name | replace('/', '__') -%}
     {%- do run_query(
         "copy (select rtrim(string_agg(line, chr(10) order by line_index), chr(10)) from ("
         ~ landing_decoded_lines([file]) ~ ")) to '" ~ copy | replace("'", "''")
