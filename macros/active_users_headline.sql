@@ -24,8 +24,11 @@
     windows as (
 
         {%- set rows = [] -%}
-        {%- for grain, lengths in var('headline_windows').items() -%}
-            {%- for length in lengths -%}
+        {#- A malformed var is reported by check_vars before any model runs; here it only must
+            not stop dbt from parsing the project. #}
+        {%- set windows = var('headline_windows') -%}
+        {%- for grain, lengths in (windows.items() if windows is mapping else []) -%}
+            {%- for length in (lengths if lengths is iterable and lengths is not string else []) -%}
                 {%- do rows.append((grain, length)) -%}
             {%- endfor -%}
         {%- endfor %}

@@ -1,0 +1,95 @@
+{% macro check_vars() %}
+    {#- The first on-run-start hook: a var that cannot work stops the command with one message
+        naming every such var, before a landing view, an incremental table or its state is
+        touched. The time zone name is left to the warehouse, whose error names it, and
+        quarantine_share_severity to dbt, which checks it while parsing. -#}
+    {%- if not execute -%}{{ return('') }}{%- endif -%}
+    {%- set problems = [] -%}
+    {%- set period = {} -%}
+    {%- for name in ['coverage_start', 'as_of_date'] -%}
+        {%- set value = var(name) -%}
+        {%- if value is not none and value ~ '' != '' -%}
+            {%- set text = value ~ '' -%}
+            {%- set read = run_query('select ' ~ date_or_null(
+                "'" ~ text | replace("'", "''") ~ "'")) -%}
+            {%- set parsed = read.columns[0].values()[0] -%}
+            {%- if parsed is none -%}
+                {%- do problems.append(
+                    name ~ " is '" ~ text ~ "', which is not a date (YYYY-MM-DD)") -%}
+            {%- else -%}
+                {%- do period.update({name: parsed}) -%}
+            {%- endif -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if period | length == 2 and period['coverage_start'] > period['as_of_date'] -%}
+        {%- do problems.append('coverage_start (' ~ period['coverage_start']
+            ~ ') is after as_of_date (' ~ period['as_of_date']
+            ~ '): the reporting period holds no day') -%}
+    {%- endif -%}
+
+    {%- set zone = var('reporting_timezone') -%}
+    {%- if zone is not string or zone | trim == '' -%}
+        {%- do problems.append("reporting_timezone is '" ~ zone
+            ~ "', not the name of a time zone (UTC, Europe/Berlin)") -%}
+    {%- endif -%}
+
+    {%- set windows = var('headline_windows') -%}
+    {%- if windows is not mapping -%}
+        {%- do problems.append('headline_windows is ' ~ windows
+            ~ ', not a mapping of grains to window lengths ({day: [7, 28], week: [4]})') -%}
+    {%- else -%}
+        {%- for grain, lengths in windows.items() -%}
+            {%- if grain not in ['day', 'week', 'month'] -%}
+                {%- do problems.append("headline_windows has the grain '" ~ grain
+                    ~ "'; the grains are day, week and month") -%}
+            {%- elif lengths is string or lengths is not iterable
+                or lengths | reject('integer') | list
+                or lengths | select('le', 0) | list -%}
+                {%- do problems.append('headline_windows.' ~ grain ~ ' is ' ~ lengths
+                    ~ ', not a list of whole numbers of buckets above 0') -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+
+    {%- set share = var('quarantine_max_share') -%}
+    {%- if share is not number or share is sameas true or share is sameas false
+        or share < 0 or share > 1 -%}
+        {%- do problems.append('quarantine_max_share is ' ~ share
+            ~ ', not a share from 0 to 1 (0.05 is 5 %)') -%}
+    {%- endif -%}
+
+    {%- set counts = {
+        'incremental_lookback_days': 0,
+        'calendar_max_days': 1,
+        'landing_max_object_bytes': 1,
+    } -%}
+    {%- for name, least in counts.items() -%}
+        {%- set value = var(name) -%}
+        {%- if value is not integer or value is sameas true or value is sameas false
+            or value < least -%}
+            {%- do problems.append(name ~ ' is ' ~ value ~ ', not a whole number of at least '
+                ~ least) -%}
+        {%- endif -%}
+    {%- endfor -%}
+
+    {%- if problems -%}
+        {{ exceptions.raise_compiler_error(
+            'ai_adoption: these dbt vars cannot work (set them in --vars or dbt_project.yml):'
+            ~ '\n  - ' ~ problems | join('\n  - ')) }}
+    {%- endif -%}
+    {{ return('') }}
+{% endmacro %}
+
+{% macro date_or_null(text) %}
+    {{ return(adapter.dispatch('date_or_null', 'ai_adoption')(text)) }}
+{% endmacro %}
+
+{% macro default__date_or_null(text) -%}
+    {#- The date the warehouse reads from `text` (as the reporting period's cast does), NULL
+        when it reads none. -#}
+    {{ dbt.safe_cast(text, api.Column.translate_type('date')) }}
+{%- endmacro %}
+
+{% macro duckdb__date_or_null(text) -%}
+    try_cast({{ text }} as date)
+{%- endmacro %}

@@ -1,0 +1,82 @@
+"""dbt vars that cannot work stop the command before anything is read or built (check_vars)."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+from conftest import DbtBuildError, run_dbt
+
+BAD_VARS = {
+    "as_of_date": "2025-02-30",
+    "coverage_start": "2025-06-01x",
+    "reporting_timezone": " ",
+    "headline_windows": {"day": [7, 0], "hour": [3], "week": 4},
+    "quarantine_max_share": 1.5,
+    "incremental_lookback_days": -1,
+    "calendar_max_days": "long",
+    "landing_max_object_bytes": True,
+}
+
+EXPECTED_PROBLEMS = [
+    "coverage_start is '2025-06-01x', which is not a date (YYYY-MM-DD)",
+    "as_of_date is '2025-02-30', which is not a date (YYYY-MM-DD)",
+    "reporting_timezone is ' ', not the name of a time zone",
+    "headline_windows.day is [7, 0], not a list of whole numbers of buckets above 0",
+    "headline_windows has the grain 'hour'; the grains are day, week and month",
+    "headline_windows.week is 4, not a list of whole numbers of buckets above 0",
+    "quarantine_max_share is 1.5, not a share from 0 to 1",
+    "incremental_lookback_days is -1, not a whole number of at least 0",
+    "calendar_max_days is long, not a whole number of at least 1",
+    "landing_max_object_bytes is True, not a whole number of at least 1",
+]
+
+
+def _schemas(db) -> set[str]:
+    with duckdb.connect(str(db), read_only=True) as connection:
+        rows = connection.execute("select schema_name from information_schema.schemata").fetchall()
+    return {name for (name,) in rows}
+
+
+def test_every_var_that_cannot_work_is_named_and_nothing_is_built(tmp_path):
+    landing, db = tmp_path / "landing", tmp_path / "warehouse.duckdb"
+    landing.mkdir()
+    with pytest.raises(DbtBuildError) as failure:
+        run_dbt(["build"], landing=landing, db=db, work_dir=tmp_path, dbt_vars=BAD_VARS)
+    message = str(failure.value)
+    assert "these dbt vars cannot work" in message
+    for problem in EXPECTED_PROBLEMS:
+        assert problem in message
+    # check_vars is the first on-run-start hook: dbt has created the models' (empty) schemas
+    # by then, but no landing view, incremental table or partition log exists.
+    assert "landing" not in _schemas(db)
+    with duckdb.connect(str(db), read_only=True) as connection:
+        assert (
+            connection.execute("select count(*) from information_schema.tables").fetchone()[0] == 0
+        )
+
+
+def test_a_period_that_ends_before_it_starts_is_refused(tmp_path):
+    landing, db = tmp_path / "landing", tmp_path / "warehouse.duckdb"
+    landing.mkdir()
+    with pytest.raises(DbtBuildError, match=r"coverage_start \(2025-06-01\) is after as_of_date"):
+        run_dbt(
+            ["seed"],
+            landing=landing,
+            db=db,
+            work_dir=tmp_path,
+            dbt_vars={"coverage_start": "2025-06-01", "as_of_date": "2025-05-31"},
+        )
+
+
+def test_vars_in_every_accepted_shape_pass(tmp_path):
+    """YAML dates (not strings), a date the warehouse reads without zero padding, no headline
+    window at all, a lower-case zone and the limits of each number."""
+    landing, db = tmp_path / "landing", tmp_path / "warehouse.duckdb"
+    landing.mkdir()
+    accepted = (
+        "{as_of_date: 2025-11-30, coverage_start: '2025-6-1', headline_windows: {},"
+        " reporting_timezone: utc, quarantine_max_share: 0, incremental_lookback_days: 0,"
+        " calendar_max_days: 1}"
+    )
+    run_dbt(["seed", "--vars", accepted], landing=landing, db=db, work_dir=tmp_path)
+    assert {"landing", "seeds"} <= _schemas(db)
