@@ -8,8 +8,9 @@
       2. rebuilds every partition those records touch, together with the partitions of rows whose
          file changed or disappeared, the partitions of the other deliveries of a key delivered
          again or withdrawn, and the last `incremental_lookback_days` dates (staged_with_loaded_records): the rows of those
-         partitions already in the table are read back, so "latest file wins" is decided again
-         over every delivery;
+         partitions already in the table are read back, with the other deliveries of their
+         event ids or commit shas in partitions that are not rebuilt, so "latest file wins" is
+         decided again over every delivery;
       3. deletes and re-inserts those partitions (dbt's delete+insert on partition_date),
          records them in staging.partition_loads (log_loaded_partitions), then drops the rows of
          files that changed or disappeared (delete_rows_of_stale_files).
@@ -83,13 +84,14 @@
     {#- The rows whose delivery rank is (re)decided in this run: the parsed new records, and in
         an incremental run the rows already loaded in every partition this run rebuilds.
         delivery_key: the columns re-deliveries share when the key does not include the date
-        (an event id, a commit sha): an older delivery on another date is re-ranked too. -#}
-    select * from {{ new_records }}
+        (an event id, a commit sha): an older delivery on another date is re-ranked too, and
+        the other deliveries of each key in a rebuilt partition are read as context rows
+        (is_delivery_context): they take part in the ranking, the model leaves them out. Without
+        them, a partition rebuilt only for the lookback window would find its event current
+        again although a later delivery moved it to an older date. -#}
+    select *{% if delivery_key %}, false as is_delivery_context{% endif %} from {{ new_records }}
     {%- if is_incremental_run() %}
-    union all by name
-    select loaded.* exclude (is_current, loaded_at)
-    from {{ this }} as loaded
-    where loaded.partition_date in (
+    {%- set rebuilt_partitions -%}
             select partition_date from {{ new_records }}
             union
             select partition_date from {{ this }} as stale
@@ -120,8 +122,29 @@
             where partition_date >= {{ dbt.dateadd(
                 'day', -var('incremental_lookback_days'),
                 '(select max(partition_date) from ' ~ this ~ ' where rejection_reason is null)') }}
+    {%- endset %}
+    union all by name
+    select loaded.* exclude (is_current, loaded_at)
+        {%- if delivery_key %}, false as is_delivery_context{% endif %}
+    from {{ this }} as loaded
+    where loaded.partition_date in ({{ rebuilt_partitions }}
         )
         and not ({{ is_stale_landing_row('loaded', landing_table) }})
+    {%- if delivery_key %}
+    union all by name
+    select context.* exclude (is_current, loaded_at), true as is_delivery_context
+    from {{ this }} as context
+    where context.partition_date not in ({{ rebuilt_partitions }}
+        )
+        and not ({{ is_stale_landing_row('context', landing_table) }})
+        and ({{ delivery_key | join(', ') }}) in (
+            select {{ delivery_key | join(', ') }} from {{ new_records }}
+            union
+            select {{ delivery_key | join(', ') }} from {{ this }} as rebuilt
+            where rebuilt.partition_date in ({{ rebuilt_partitions }}
+                )
+        )
+    {%- endif %}
     {%- endif %}
 {% endmacro %}
 

@@ -110,7 +110,12 @@ def landings(tmp_path_factory) -> dict[str, Path]:
 REDELIVERY_FILES = {
     "github": "github/events_2025-07-13_redelivery.ndjson",
     "git": "git/zz_redelivery.ndjson",
+    "github_to_older_date": "github/events_2025-07-10_redelivery.ndjson",
+    "git_to_older_date": "git/zz_redelivery_older_date.ndjson",
 }
+# Inside the lookback window (the last incremental_lookback_days dates are rebuilt by every
+# run, with or without a new file), moved to a date long before it.
+LOOKBACK_DAY, OLDER_DAY = "2025-07-10", "2025-06-08"
 
 
 def _redeliver(landing: Path) -> None:
@@ -129,6 +134,22 @@ def _redeliver(landing: Path) -> None:
         message="Rework\n\nCo-authored-by: Claude <noreply@anthropic.com>",
     )
     (landing / REDELIVERY_FILES["git"]).write_text(json.dumps(rewritten) + "\n")
+
+    # A later delivery moves an event and a commit of the lookback window to an older date: a
+    # run that rebuilds the window's partitions must still see that delivery, which lies in
+    # another partition, and keep the moved copy current.
+    lookback_file = landing / "github" / f"events_{LOOKBACK_DAY}.ndjson"
+    event = json.loads(lookback_file.read_text().splitlines()[0])
+    moved_back = dict(event, created_at=f"{OLDER_DAY}T11:00:00Z")
+    (landing / REDELIVERY_FILES["github_to_older_date"]).write_text(json.dumps(moved_back) + "\n")
+    recent = next(
+        commit
+        for path in sorted((landing / "git").glob("*.ndjson"))
+        for commit in map(json.loads, path.read_text().splitlines())
+        if commit["authored_at"].startswith(LOOKBACK_DAY)
+    )
+    rewritten_back = dict(recent, authored_at=f"{OLDER_DAY}T11:00:00+00:00")
+    (landing / REDELIVERY_FILES["git_to_older_date"]).write_text(json.dumps(rewritten_back) + "\n")
 
     copilot_file = sorted((landing / "copilot").glob("*2025-06-12*"))[0]
     lines = copilot_file.read_text().splitlines()
@@ -293,8 +314,8 @@ def test_the_daily_run_reads_only_new_and_changed_files(incremental_and_full):
         "stg_copilot__user_days": late["stg_copilot__user_days"] + 1,  # + rewritten in place
         "stg_cursor__user_days": late["stg_cursor__user_days"],  # a withdrawn file is not read
         "stg_claude_code__usage_records": late["stg_claude_code__usage_records"],
-        "stg_github__events": late["stg_github__events"] + 1,  # + the re-delivery
-        "stg_git__commits": 1,  # the re-delivery
+        "stg_github__events": late["stg_github__events"] + 2,  # + the two re-deliveries
+        "stg_git__commits": 2,  # the two re-deliveries
     }
     # Files without records are listed by every run (they never become loaded rows).
     assert {model: daily[model] - rerun[model] for model in daily} == expected

@@ -109,6 +109,7 @@ final as (
         file_version,
         {{ loaded_at() }} as loaded_at
     from ranked
+    where not is_delivery_context
 
 )
 
