@@ -89,9 +89,10 @@
         (is_delivery_context): they take part in the ranking, the model leaves them out. Without
         them, a partition rebuilt only for the lookback window would find its event current
         again although a later delivery moved it to an older date. -#}
-    select *{% if delivery_key %}, false as is_delivery_context{% endif %} from {{ new_records }}
     {%- if is_incremental_run() %}
-    {%- set rebuilt_partitions -%}
+    {#- Nested CTEs: DuckDB reads each once (every one is used more than once below), where a
+        subquery repeated in place would check every loaded row's file again. #}
+    with rebuilt_partitions as (
             select partition_date from {{ new_records }}
             union
             select partition_date from {{ this }} as stale
@@ -122,28 +123,35 @@
             where partition_date >= {{ dbt.dateadd(
                 'day', -var('incremental_lookback_days'),
                 '(select max(partition_date) from ' ~ this ~ ' where rejection_reason is null)') }}
-    {%- endset %}
+    )
+    {%- if delivery_key %},
+
+    rebuilt_keys as (
+        select {{ delivery_key | join(', ') }} from {{ new_records }}
+        union
+        select {{ delivery_key | join(', ') }} from {{ this }} as rebuilt
+        where rebuilt.partition_date in (select partition_date from rebuilt_partitions)
+    )
+    {%- endif %}
+
+    {% endif -%}
+    select *{% if delivery_key %}, false as is_delivery_context{% endif %} from {{ new_records }}
+    {%- if is_incremental_run() %}
     union all by name
     select loaded.* exclude (is_current, loaded_at)
         {%- if delivery_key %}, false as is_delivery_context{% endif %}
     from {{ this }} as loaded
-    where loaded.partition_date in ({{ rebuilt_partitions }}
-        )
+    where loaded.partition_date in (select partition_date from rebuilt_partitions)
         and not ({{ is_stale_landing_row('loaded', landing_table) }})
     {%- if delivery_key %}
     union all by name
     select context.* exclude (is_current, loaded_at), true as is_delivery_context
-    from {{ this }} as context
-    where context.partition_date not in ({{ rebuilt_partitions }}
-        )
-        and not ({{ is_stale_landing_row('context', landing_table) }})
-        and ({{ delivery_key | join(', ') }}) in (
-            select {{ delivery_key | join(', ') }} from {{ new_records }}
-            union
-            select {{ delivery_key | join(', ') }} from {{ this }} as rebuilt
-            where rebuilt.partition_date in ({{ rebuilt_partitions }}
-                )
-        )
+    from (
+        select * from {{ this }}
+        where partition_date not in (select partition_date from rebuilt_partitions)
+            and ({{ delivery_key | join(', ') }}) in (select * from rebuilt_keys)
+    ) as context
+    where not ({{ is_stale_landing_row('context', landing_table) }})
     {%- endif %}
     {%- endif %}
 {% endmacro %}
