@@ -42,6 +42,7 @@ union-find): about two seconds for 100,000 keys.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Hashable, Iterable
@@ -116,7 +117,9 @@ def normalize_account_key(value: str | None, kind: str) -> str | None:
     """The normalised key of a login or an e-mail, or None when the value is missing or blank.
 
     ``kind`` is ``'email'``, ``'login'`` or ``'auto'`` (an e-mail when the value contains ``@``).
-    E-mails and logins are trimmed and lower-cased; a GitHub no-reply e-mail is its login:
+    E-mails and logins are trimmed and lower-cased; a GitHub no-reply e-mail is its login; a
+    JSON object or list where text belongs (``{"login": "eve"}``, as a text column holds it) is
+    no account:
 
     >>> normalize_account_key(" Dev.One@Example.COM ", "email")
     'email:dev.one@example.com'
@@ -124,11 +127,13 @@ def normalize_account_key(value: str | None, kind: str) -> str | None:
     'login:octo-cat'
     >>> normalize_account_key(" Octo-Cat ", "login")
     'login:octo-cat'
+    >>> normalize_account_key('{"login": "eve"}', "login") is None
+    True
     """
     if kind not in KEY_KINDS:
         raise ValueError(f"kind must be one of {KEY_KINDS}, not {kind!r}")
     text = _text(value)
-    if text is None:
+    if text is None or _is_json_container(text):
         return None
     text = text.lower()
     if kind == "auto":
@@ -139,6 +144,17 @@ def normalize_account_key(value: str | None, kind: str) -> str | None:
             return f"login:{noreply.group(1)}"
         return f"email:{text}"
     return f"login:{text}"
+
+
+def _is_json_container(text: str) -> bool:
+    """True for the text of a JSON object or list (macro ``text_is_json_container``)."""
+    if not text.startswith(("{", "[")):
+        return False
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _key(value: Any) -> str | None:

@@ -7,7 +7,8 @@
         Contract section 3: e-mails trimmed and lower-cased, a GitHub no-reply e-mail is its
         login, logins lower-cased. Keys read `login:<login>` or `email:<e-mail>`; NULL for a
         missing or blank value (a prefix joined to NULL is NULL). The LIKE spares the regular
-        expression on every e-mail that is not a no-reply one.
+        expression on every e-mail that is not a no-reply one. A JSON object or list where the
+        vendor should have sent text (`{"login": "eve"}`) is no account: NULL too.
         kind: 'login', 'email', or 'auto' (an e-mail when the value holds an @).
     -#}
     {%- if kind not in ('login', 'email', 'auto') -%}
@@ -16,10 +17,11 @@
     {%- set whitespace = "' ' || chr(9) || chr(10) || chr(13)" -%}
     {%- set cleaned = "nullif(lower(trim(" ~ value ~ ", " ~ whitespace ~ ")), '')" -%}
     {%- set noreply = '^(?:[0-9]+\\+)?([^@]+)@users\\.noreply\\.github\\.com$' -%}
-    {%- if kind == 'login' -%}
-        'login:' || {{ cleaned }}
-    {%- else -%}
     case
+        when {{ text_is_json_container(value) }} then null
+    {%- if kind == 'login' %}
+        else 'login:' || {{ cleaned }}
+    {%- else %}
         when {{ cleaned }} like '%@users.noreply.github.com'
             and regexp_matches({{ cleaned }}, '{{ noreply }}')
             then 'login:' || regexp_extract({{ cleaned }}, '{{ noreply }}', 1)
@@ -29,6 +31,6 @@
         when {{ cleaned }} like '%@%' then 'email:' || {{ cleaned }}
         else 'login:' || {{ cleaned }}
         {%- endif %}
+    {%- endif %}
     end
-    {%- endif -%}
 {%- endmacro %}

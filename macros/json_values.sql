@@ -118,3 +118,18 @@
     {#- The list of json_text of each path (no wildcards), parsing the JSON once. -#}
     list_transform({{ json_strings(json_value, paths) }}, lambda text: nullif(trim(text), ''))
 {%- endmacro %}
+
+{% macro text_is_json_container(value) %}
+    {{ return(adapter.dispatch('text_is_json_container', 'ai_adoption')(value)) }}
+{% endmacro %}
+
+{% macro duckdb__text_is_json_container(value) -%}
+    {#- True when a field read as text holds a JSON object or list (the vendor sent
+        `{"login": "eve"}` where a login belongs: a text column of read_json holds it as JSON
+        text). No login or e-mail starts with `{` or `[`, so only those few are parsed. -#}
+    case
+        when left(ltrim({{ value }}), 1) in ('{', '[')
+            then coalesce(json_valid(trim({{ value }})), false)
+        else false
+    end
+{%- endmacro %}

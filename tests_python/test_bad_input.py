@@ -19,9 +19,10 @@ zero-byte files), `latin1_csv` (people.csv saved as Windows-1252), `share` (2 of
 garbage, with quarantine_share_severity: error: the build must fail), and builds of a few
 models: `zero_json` (a cursor folder with one zero-byte file) and `share_default` (2 of 3 git
 lines garbage: the share test warns) up to the quarantine share test, `far_future` (a year typo,
-default period) up to int_reporting_period, and `date_shapes` (dates in other shapes than
+default period) up to int_reporting_period, `date_shapes` (dates in other shapes than
 documented, and a rejected record after the last counted one, default period) up to the daily
-mart and the quarantine.
+mart and the quarantine, and `value_shapes` (Claude Code dates with an offset, accounts sent as
+JSON objects or lists) up to the daily mart, the quarantine and the attribution audit.
 
 Tests marked xfail(strict=True) state the right behaviour where the project gets it wrong today;
 docs/bad_input.md says "bug: ..." for them.
@@ -619,6 +620,41 @@ def write_date_shapes_landing(landing: Path) -> None:
     )
 
 
+def write_value_shapes_landing(landing: Path) -> None:
+    """A Claude Code `date` with an offset or without a time (case 43), and an account field
+    sent as a JSON object or list instead of text (case 44)."""
+    write_json(
+        landing / "claude_code" / "2025-10-06.json",
+        claude_page(
+            [
+                claude("2025-10-06T00:00:00+02:00", user_actor("plus.two@example.com"), sessions=1),
+                claude(
+                    "2025-10-07T00:00:00-07:00", user_actor("minus.seven@example.com"), sessions=1
+                ),
+                claude("2025-10-08", user_actor("bare.date@example.com"), sessions=1),
+                claude(
+                    "2025-10-10T00:00:00Z",
+                    user_actor({"address": "object.claude@example.com"}),
+                    sessions=1,
+                ),
+            ]
+        ),
+    )
+    write_ndjson(
+        landing / "copilot" / "2025-10-10.ndjson",
+        [copilot(day(10), 4401, {"login": "object-login"}, completion())],
+    )
+    list_email = {**cursor(day(10), "x@example.com", totalTabsAccepted=1)}
+    list_email["email"] = ["list.cursor@example.com"]
+    write_json(landing / "cursor" / "2025-10-10.json", cursor_response([list_email]))
+    object_actor = comment_event(4402, "x", f"{day(10)}T12:00:00Z", "@claude fix this")
+    object_actor["actor"] = {"id": 1, "login": {"name": "object-actor"}}
+    write_ndjson(landing / "github" / "2025-10-10.ndjson", [object_actor])
+    object_author = commit(sha("object-author"), "x@example.com", f"{day(10)}T10:00:00Z")
+    object_author["author_email"] = {"email": "object.git@example.com"}
+    write_ndjson(landing / "git" / "repo.ndjson", [object_author])
+
+
 def write_roster_and_history_landing(landing: Path) -> None:
     """Cases 38-40: people.csv rows of bots without is_bot, a quoted line break, and a
     repository whose history starts in 1990 (a period of 36 years), with the default period."""
@@ -673,6 +709,11 @@ BUILDS = {  # name: (landing writer, dbt vars, dbt selection or None for the who
         only("+ai_active_users_daily +landing_quarantine"),
     ),
     "far_future": (write_far_future_landing, None, ["--select", "+int_reporting_period"]),
+    "value_shapes": (
+        write_value_shapes_landing,
+        PERIOD,
+        only("+ai_active_users_daily +landing_quarantine +ai_attribution_audit"),
+    ),
 }
 
 
@@ -1443,6 +1484,60 @@ def test_git_iso_like_timestamp_is_read_with_its_offset(builds):
     rows = query(db, "select authored_at, activity_date from staging.stg_git__commits")
     assert rows == [{"authored_at": dt.datetime(2025, 10, 2, 23, 30), "activity_date": day_date(2)}]
     assert quarantine(db, "git", "repo.ndjson") == []
+
+
+# 43. a Claude Code `date` with an offset, or a bare date -> repaired: the date it writes,
+#     never shifted by its offset (a daily vendor reports a calendar date, like case 35)
+@pytest.mark.parametrize(
+    ("date", "email"),
+    [(6, "plus.two@example.com"), (7, "minus.seven@example.com"), (8, "bare.date@example.com")],
+    ids=["plus-offset", "minus-offset", "bare-date"],
+)  # fmt: skip
+def test_claude_code_date_reads_the_date_it_writes(builds, date, email):
+    db = built(builds, "value_shapes")
+    rows = query(
+        db,
+        "select activity_date from staging.stg_claude_code__usage_records "
+        f"where account_key = 'email:{email}' and rejection_reason is null",
+    )
+    assert rows == [{"activity_date": day_date(date)}]
+    assert active_on(db, day(date)) == expected_active(coding_agents=1)
+
+
+# 44. an account sent as a JSON object or list instead of text -> quarantined (a git author's:
+#     the commit is attributed to nobody, like a commit without an author e-mail)
+@pytest.mark.parametrize(
+    ("source", "file_name", "marker", "reason"),
+    [("copilot", "2025-10-10.ndjson", "object-login",
+      "user_login is an object or a list, not a login"),
+     ("cursor", "2025-10-10.json", "list.cursor@example.com",
+      "email is an object or a list, not an e-mail"),
+     ("claude_code", "2025-10-06.json", "object.claude@example.com",
+      "actor.email_address is an object or a list, not an e-mail"),
+     ("github", "2025-10-10.ndjson", "object-actor",
+      "actor.login is an object or a list, not a login")],
+    ids=["copilot", "cursor", "claude_code", "github"],
+)  # fmt: skip
+def test_account_sent_as_object_or_list_is_quarantined(builds, source, file_name, marker, reason):
+    db = built(builds, "value_shapes")
+    row = the_row(quarantine(db, source, file_name, marker))
+    assert row["reason"] == reason and row["is_still_counted"] is False
+    assert active_on(db, day(10)) == expected_active()
+
+
+def test_git_author_sent_as_object_is_attributed_to_nobody(builds):
+    db = built(builds, "value_shapes")
+    assert quarantine(db, "git", "repo.ndjson") == []
+    accounts = query(db, "select account_key from staging.stg_git__commits")
+    assert accounts == [{"account_key": None}]
+    audit = the_row(
+        query(
+            db,
+            "select * from marts.ai_attribution_audit "
+            "where source = 'git' and activity_date = date '2025-10-10'",
+        )
+    )
+    assert audit["records_qualifying"] == 1 and audit["qualifying_no_account"] == 1
 
 
 # 38. a people.csv row of a bot without is_bot (its login is a release robot), and an e-mail

@@ -76,6 +76,9 @@ def developer(frame: pd.DataFrame, key: str):
         (float("nan"), "login", None),
         ("", "auto", None),
         ("   ", "login", None),
+        ('{"login": "eve"}', "login", None),
+        (' ["Frank@example.com"] ', "email", None),
+        ("[bot]", "login", "login:[bot]"),
     ],
 )
 def test_normalize_account_key(value, kind, expected):

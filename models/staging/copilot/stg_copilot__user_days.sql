@@ -60,6 +60,8 @@ validated as (
             when is_unparsed_line then 'line is not a valid JSON object'
             when activity_date is null then 'day is missing or not a YYYY-MM-DD date'
             when user_login is null then 'user_login is missing'
+            when {{ text_is_json_container('user_login') }}
+                then 'user_login is an object or a list, not a login'
             when activity_date not between {{ first_valid_date() }} and {{ last_valid_date() }}
                 then {{ date_out_of_range_reason() }}
         end as rejection_reason

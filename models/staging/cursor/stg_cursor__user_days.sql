@@ -92,6 +92,8 @@ renamed as (
             when date_epoch_ms < 100000000000
                 then 'date looks like epoch seconds, not milliseconds'
             when email is null then 'email is missing'
+            when {{ text_is_json_container('email') }}
+                then 'email is an object or a list, not an e-mail'
             when date_epoch_ms > {{ last_epoch_ms() }}
                 then {{ date_out_of_range_reason() }}
             when {{ epoch_ms_to_date('date_epoch_ms') }}

@@ -63,6 +63,8 @@ validated as (
             when event_id is null then 'id is missing'
             when created_at is null then 'created_at is missing or not an ISO-8601 timestamp'
             when actor_login is null then 'actor.login is missing'
+            when {{ text_is_json_container('actor_login') }}
+                then 'actor.login is an object or a list, not a login'
             when cast(created_at as date)
                 not between {{ first_valid_date() }} and {{ last_valid_date() }}
                 then {{ date_out_of_range_reason() }}
