@@ -1486,14 +1486,14 @@ def test_git_iso_like_timestamp_is_read_with_its_offset(builds):
     assert quarantine(db, "git", "repo.ndjson") == []
 
 
-# 43. a Claude Code `date` with an offset, or a bare date -> repaired: the date it writes,
-#     never shifted by its offset (a daily vendor reports a calendar date, like case 35)
+# 43. a Claude Code `date` with an offset, or a bare date -> repaired: read as a UTC calendar
+#     date (contract section 7): 2025-10-06T00:00:00+02:00 is 2025-10-05 22:00 UTC
 @pytest.mark.parametrize(
     ("date", "email"),
-    [(6, "plus.two@example.com"), (7, "minus.seven@example.com"), (8, "bare.date@example.com")],
+    [(5, "plus.two@example.com"), (7, "minus.seven@example.com"), (8, "bare.date@example.com")],
     ids=["plus-offset", "minus-offset", "bare-date"],
 )  # fmt: skip
-def test_claude_code_date_reads_the_date_it_writes(builds, date, email):
+def test_claude_code_date_reads_as_a_utc_calendar_date(builds, date, email):
     db = built(builds, "value_shapes")
     rows = query(
         db,

@@ -73,7 +73,7 @@ renamed as (
         record_number,
         file_version,
         source_record,
-        {{ parse_date('date_text') }} as activity_date,
+        cast({{ parse_timestamp_utc('date_text') }} as date) as activity_date,
         organization_id,
         customer_type,
         coalesce(terminal_type_text, 'unknown') as terminal_type,
@@ -93,13 +93,13 @@ renamed as (
         {{ invalid_count_fields(invalid_fields, invalid_list_fields) }} as invalid_count_fields,
         case
             when file_error is not null then file_error
-            when {{ parse_date('date_text') }} is null then 'date is missing or invalid'
+            when {{ parse_timestamp_utc('date_text') }} is null then 'date is missing or invalid'
             when actor_type is null then 'actor.type is missing'
             when actor_type = 'user_actor' and actor_email is null
                 then 'actor.email_address is missing'
             when actor_type = 'user_actor' and {{ text_is_json_container('actor_email') }}
                 then 'actor.email_address is an object or a list, not an e-mail'
-            when {{ parse_date('date_text') }}
+            when cast({{ parse_timestamp_utc('date_text') }} as date)
                 not between {{ first_valid_date() }} and {{ last_valid_date() }}
                 then {{ date_out_of_range_reason() }}
         end as rejection_reason
