@@ -44,7 +44,7 @@
             ~ ' and loaded.file_version = landing.file_version) order by landing.file_name') -%}
         {%- set files = [] -%}
         {%- for file_name in pending.columns[0].values() -%}
-            {%- do files.append(landing_path() ~ '/' ~ file_name) -%}
+            {%- do files.append(landing_prefix() ~ file_name) -%}
         {%- endfor -%}
         {{ log(this.identifier ~ ': incremental run, ' ~ (files | length)
                ~ ' new or changed landing file(s) to read', info=true) }}

@@ -33,6 +33,7 @@ from __future__ import annotations
 import concurrent.futures
 import datetime as dt
 import json
+import os
 import re
 import zlib
 from pathlib import Path
@@ -41,6 +42,7 @@ import pytest
 from conftest import (
     COPILOT_COUNTS,
     CURSOR_COUNTS,
+    REPO_ROOT,
     DbtBuildError,
     build_warehouse,
     query,
@@ -458,6 +460,13 @@ def write_bad_landing(landing: Path) -> None:
         + cp1252_message
         + b"\n",
     )
+
+    # --- files no source reads (case 45) ---------------------------------------------------------
+    unread_event = comment_event(9901, "unread-github", f"{day(1)}T12:00:00Z", "@claude fix")
+    write_ndjson(landing / "github" / "2025" / "10" / "events.ndjson", [unread_event])
+    write_json(landing / "copilot" / "2025-10-01_export.json", {"note": "saved as .json"})
+    write_json(landing / "windsurf" / "usage.json", {"data": []})
+    write_bytes(landing / "copilot" / ".DS_Store", b"\x00\x01")
 
 
 # =============================================================================================
@@ -891,6 +900,56 @@ def test_file_names_with_glob_characters_are_read_as_themselves(bad_db):
     ]
 
 
+# 45. a file no source reads (another extension, a sub-folder, an unknown folder) -> ignored,
+#     and listed in audit.landing_unread_files (the landing folder's name holds glob characters)
+def test_files_no_source_reads_are_listed_with_why(bad_db):
+    rows = query(bad_db, "select * from audit.landing_unread_files order by file_name")
+    assert rows == [
+        {
+            "file_name": "copilot/2025-10-01_export.json",
+            "folder": "copilot",
+            "reason": "not read: the name does not match; copilot/ reads *.ndjson only",
+        },
+        {
+            "file_name": "github/2025/10/events.ndjson",
+            "folder": "github",
+            "reason": "not read: a sub-folder; github/ reads *.ndjson only",
+        },
+        {
+            "file_name": "windsurf/usage.json",
+            "folder": "windsurf",
+            "reason": "not read: outside the source folders "
+            "(copilot/, cursor/, claude_code/, github/, git/, directory/)",
+        },
+    ]
+    unread = "select count(*) as n from staging.stg_github__events where event_id = '9901'"
+    assert query(bad_db, unread) == [{"n": 0}]
+
+
+def test_landing_folder_written_unnormalised_keeps_file_names(tmp_path):
+    """`./`, `//`, `..` and a trailing slash in the landing folder's name: DuckDB's glob returns
+    paths without them, and file names were cut at the length of the name as written."""
+    landing = tmp_path / "landing"
+    write_ndjson(
+        landing / "copilot" / "2025-10-01.ndjson", [copilot(day(1), 1, "octo", completion())]
+    )
+    write_json(landing / "notes.json", {})
+    relative = Path(os.path.relpath(landing, REPO_ROOT))
+    written = f"./{relative.parent}//./x/../{relative.name}/"
+    run_dbt(
+        ["run", "--select", "stg_copilot__user_days", "landing_unread_files"],
+        landing=landing,
+        db=tmp_path / "warehouse.duckdb",
+        work_dir=tmp_path,
+        dbt_vars={**PERIOD, "landing_path": written},
+    )
+    db = tmp_path / "warehouse.duckdb"
+    staged = query(db, "select file_name, account_key from staging.stg_copilot__user_days")
+    assert staged == [{"file_name": "copilot/2025-10-01.ndjson", "account_key": "login:octo"}]
+    unread = query(db, "select file_name, folder from audit.landing_unread_files")
+    assert unread == [{"file_name": "notes.json", "folder": None}]
+
+
 def test_quarantine_holds_exactly_the_expected_rows(bad_db):
     rows = query(bad_db, "select * from audit.landing_quarantine")
     unmatched = list(rows)
@@ -922,6 +981,7 @@ def test_quarantine_warns_and_share_test_passes(bad_db):
     }
     assert status["landing_quarantine_is_empty"] == "warn"
     assert status["landing_quarantine_share_within_limit"] == "pass"
+    assert status["landing_unread_files_is_empty"] == "warn"  # case 45
 
 
 # =============================================================================================

@@ -16,11 +16,13 @@
     {%- if not execute -%}{{ return('') }}{%- endif -%}
     {%- set root = landing_path() -%}
     {%- set statements = ['create schema if not exists landing'] -%}
+    {%- set read_files = [] -%}
     {%- for source in landing_sources() -%}
         {%- set pattern = glob_escape(root ~ '/' ~ source.folder) ~ '/' ~ source.pattern -%}
         {%- set listing = run_query(
             "select file from glob('" ~ pattern | replace("'", "''") ~ "') order by file") -%}
         {%- set files = listing.columns[0].values() | list -%}
+        {%- do read_files.extend(files) -%}
         {%- if files | length == 0 -%}
             {%- set body = landing_empty_select(source) -%}
         {%- else -%}
@@ -31,8 +33,56 @@
         {{ log('landing: ' ~ source.name ~ ' <- ' ~ (files | length) ~ ' file(s) in '
                ~ root ~ '/' ~ source.folder, info=true) }}
     {%- endfor -%}
+    {%- set unread = landing_unread_files(root, read_files) -%}
+    {%- do statements.append(
+        'create or replace view landing.landing_unread_files as ' ~ unread.select) -%}
+    {%- if unread.count -%}
+        {{ log('landing: ' ~ unread.count ~ ' file(s) not read, none of them matching a '
+               ~ 'source (audit.landing_unread_files says why)', info=true) }}
+    {%- endif -%}
     {{ return(statements | join(';\n')) }}
 {% endmacro %}
+
+{% macro landing_unread_files(root, read_files) -%}
+    {#- The files anywhere under the landing folder that no source reads (a Copilot export saved
+        as .json, a sub-folder per month, a folder of a tool the project does not know), each
+        with why: a select for the view landing.landing_unread_files, and how many. Names
+        starting with a dot (.DS_Store, .gitkeep) are the file system's, not deliveries. -#}
+    {%- set listing = run_query(
+        "select file from glob('" ~ (glob_escape(root) ~ '/**') | replace("'", "''")
+        ~ "') order by file") -%}
+    {%- set sources_by_folder = {} -%}
+    {%- for source in landing_sources() -%}
+        {%- do sources_by_folder.setdefault(source.folder, []).append(source.pattern) -%}
+    {%- endfor -%}
+    {%- set rows = [] -%}
+    {%- for file in listing.columns[0].values() if file not in read_files -%}
+        {%- set relative = file[landing_prefix() | length:] -%}
+        {%- set parts = relative.split('/') -%}
+        {%- if not (relative.startswith('.') or '/.' in relative) -%}
+            {%- set folder = parts[0] if parts | length > 1 else none -%}
+            {%- if folder in sources_by_folder -%}
+                {%- set reason = 'not read: ' ~ ('a sub-folder; ' if parts | length > 2 else
+                    'the name does not match; ') ~ folder ~ '/ reads '
+                    ~ (sources_by_folder[folder] | join(', ')) ~ ' only' -%}
+            {%- else -%}
+                {%- set reason = 'not read: outside the source folders ('
+                    ~ (sources_by_folder | join('/, ')) ~ '/)' -%}
+            {%- endif -%}
+            {%- do rows.append("('" ~ relative | replace("'", "''") ~ "', "
+                ~ ("'" ~ folder | replace("'", "''") ~ "'" if folder else 'null') ~ ", '"
+                ~ reason | replace("'", "''") ~ "')") -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if rows -%}
+        {%- set select = 'select * from (values ' ~ rows | join(', ')
+            ~ ') as unread (file_name, folder, reason)' -%}
+    {%- else -%}
+        {%- set select = 'select cast(null as varchar) as file_name, cast(null as varchar) as folder,'
+            ~ ' cast(null as varchar) as reason where false' -%}
+    {%- endif -%}
+    {{ return({'select': select, 'count': rows | length}) }}
+{%- endmacro %}
 
 {% macro landing_file_list(files) -%}
     {#- DuckDB reads every path of the list as a glob pattern: each file's own name, escaped. -#}
@@ -154,7 +204,7 @@
                 case filename
                     {%- for file, copy in copies.items() %}
                     when '{{ copy | replace("'", "''") }}'
-                        then '{{ file[(landing_path() ~ '/') | length:] | replace("'", "''") }}'
+                        then '{{ file[landing_prefix() | length:] | replace("'", "''") }}'
                     {%- endfor %}
                     else {{ landing_relative_name('filename') }}
                 end as file_name,
@@ -356,7 +406,7 @@ union all by name
         {%- set database_path = env_var('TMPDIR', '/tmp').rstrip('/') ~ '/ai_adoption-'
             ~ invocation_id -%}
     {%- endif -%}
-    {%- set relative_name = file[(landing_path() ~ '/') | length:] -%}
+    {%- set relative_name = file[landing_prefix() | length:] -%}
     {%- set copy = database_path ~ '.utf8.' ~ relative_name | replace('/', '__') -%}
     {%- do run_query(
         "copy (select rtrim(string_agg(line, chr(10) order by line_index), chr(10)) from ("
@@ -369,7 +419,7 @@ union all by name
     {#- A landing file's name inside the landing folder (`github/events_2025-06-02.ndjson`):
         what the warehouse records, so that moving the folder neither changes file_name nor
         makes an incremental run read every file again. -#}
-    substr({{ path_column }}, {{ (landing_path() ~ '/') | length + 1 }})
+    substr({{ path_column }}, {{ landing_prefix() | length + 1 }})
 {%- endmacro %}
 
 {% macro landing_file_version() -%}
