@@ -133,7 +133,7 @@ def normalize_account_key(value: str | None, kind: str) -> str | None:
     if kind not in KEY_KINDS:
         raise ValueError(f"kind must be one of {KEY_KINDS}, not {kind!r}")
     text = _text(value)
-    if text is None or _is_json_container(text):
+    if text is None or _is_json_container(value):
         return None
     text = text.lower()
     if kind == "auto":
@@ -146,12 +146,12 @@ def normalize_account_key(value: str | None, kind: str) -> str | None:
     return f"login:{text}"
 
 
-def _is_json_container(text: str) -> bool:
-    """True for the text of a JSON object or list (macro ``text_is_json_container``)."""
-    if not text.startswith(("{", "[")):
+def _is_json_container(value: Any) -> bool:
+    """True for the compact text of a JSON object or list (macro ``text_is_json_container``)."""
+    if not isinstance(value, str) or not value.startswith(("{", "[")):
         return False
     try:
-        json.loads(text)
+        json.loads(value)
     except ValueError:
         return False
     return True

