@@ -826,6 +826,17 @@ def the_row(rows: list[dict]) -> dict:
     return rows[0]
 
 
+def attribution_audit(db: Path, source: str, date: str) -> dict:
+    """The marts.ai_attribution_audit row of one source and activity date."""
+    return the_row(
+        query(
+            db,
+            f"select * from marts.ai_attribution_audit "
+            f"where source = '{source}' and activity_date = date '{date}'",
+        )
+    )
+
+
 # Every row audit.landing_quarantine must hold for the `bad` landing, and nothing else:
 # (source, file suffix, marker in record_text or None, reason substring, is_still_counted).
 EXPECTED_QUARANTINE = [
@@ -1291,13 +1302,7 @@ def test_null_or_blank_user_is_quarantined(bad_db, source, file_suffix, marker, 
 def test_unknown_actor_type_is_ignored_and_reported_unattributed(bad_db):
     assert quarantine(bad_db, "claude_code", "main.json", "service_actor") == []
     assert active_on(bad_db, day(19)) == expected_active()
-    audit = the_row(
-        query(
-            bad_db,
-            "select * from marts.ai_attribution_audit "
-            "where source = 'claude_code' and activity_date = date '2025-10-19'",
-        )
-    )
+    audit = attribution_audit(bad_db, "claude_code", "2025-10-19")
     assert audit["records_qualifying"] == 1 and audit["qualifying_api_key_actor"] == 1
 
 
@@ -1410,13 +1415,7 @@ def test_login_that_is_only_bot_suffix_is_ignored(bad_db):
 def test_commit_without_author_email_is_ignored_and_reported_unattributed(bad_db):
     assert active_on(bad_db, day(30)) == expected_active()
     assert quarantine(bad_db, "git", "main.ndjson", sha("nomail")) == []
-    audit = the_row(
-        query(
-            bad_db,
-            "select * from marts.ai_attribution_audit "
-            "where source = 'git' and activity_date = date '2025-10-30'",
-        )
-    )
+    audit = attribution_audit(bad_db, "git", "2025-10-30")
     assert audit["records_qualifying"] == 1 and audit["qualifying_no_account"] == 1
 
 
@@ -1590,13 +1589,7 @@ def test_git_author_sent_as_object_is_attributed_to_nobody(builds):
     assert quarantine(db, "git", "repo.ndjson") == []
     accounts = query(db, "select account_key from staging.stg_git__commits")
     assert accounts == [{"account_key": None}]
-    audit = the_row(
-        query(
-            db,
-            "select * from marts.ai_attribution_audit "
-            "where source = 'git' and activity_date = date '2025-10-10'",
-        )
-    )
+    audit = attribution_audit(db, "git", "2025-10-10")
     assert audit["records_qualifying"] == 1 and audit["qualifying_no_account"] == 1
 
 
