@@ -14,8 +14,8 @@
     {%- if kind not in ('login', 'email', 'auto') -%}
         {{ exceptions.raise_compiler_error("normalize_account_key: unknown kind '" ~ kind ~ "'") }}
     {%- endif -%}
-    {%- set whitespace = "' ' || chr(9) || chr(10) || chr(13)" -%}
-    {%- set cleaned = "nullif(lower(trim(" ~ value ~ ", " ~ whitespace ~ ")), '')" -%}
+    {%- set whitespace = ["' '", 'chr(9)', 'chr(10)', 'chr(13)'] -%}
+    {%- set cleaned = "nullif(lower(" ~ trim_characters(value, whitespace) ~ "), '')" -%}
     {%- set noreply = '^(?:[0-9]+\\+)?([^@]+)@users\\.noreply\\.github\\.com$' -%}
     case
         when {{ text_is_json_container(value) }} then null

@@ -62,7 +62,7 @@
 {% endmacro %}
 
 {% macro duckdb__json_text(json_value, path) -%}
-    nullif(trim(json_extract_string({{ json_value }}, '{{ path }}')), '')
+    {{ trimmed_text("json_extract_string(" ~ json_value ~ ", '" ~ path ~ "')") }}
 {%- endmacro %}
 
 {% macro json_value(json_value, path) %}
@@ -116,7 +116,7 @@
 
 {% macro json_texts(json_value, paths) -%}
     {#- The list of json_text of each path (no wildcards), parsing the JSON once. -#}
-    list_transform({{ json_strings(json_value, paths) }}, lambda text: nullif(trim(text), ''))
+    list_transform({{ json_strings(json_value, paths) }}, lambda text: {{ trimmed_text('text') }})
 {%- endmacro %}
 
 {% macro text_is_json_container(value) %}

@@ -32,7 +32,8 @@ last_paragraphs as (
 
     select
         commit_sha,
-        {{ last_paragraph("rtrim(message, ' ' || chr(9) || chr(10))") }} as last_paragraph
+        {{ last_paragraph(trim_characters('message', ["' '", 'chr(9)', 'chr(10)'], 'trailing')) }}
+            as last_paragraph
     from commits
     where contains(message, chr(10))
 
@@ -56,7 +57,7 @@ trailers as (
         lower(regexp_extract(trailer_line, '^([A-Za-z0-9][A-Za-z0-9-]*)\s*:', 1)) as trailer_key,
         trim(regexp_extract(trailer_line, '^[A-Za-z0-9][A-Za-z0-9-]*\s*:\s*([^<]*)', 1))
             as trailer_name,
-        nullif(trim(regexp_extract(trailer_line, '<([^>]*)>', 1)), '') as trailer_email
+        {{ trimmed_text("regexp_extract(trailer_line, '<([^>]*)>', 1)") }} as trailer_email
     from trailer_lines
     where regexp_matches(trailer_line, '^[A-Za-z0-9][A-Za-z0-9-]*\s*:\s*\S')
 

@@ -35,8 +35,8 @@ renamed as (
         source as source_row,
         day is null and user_login is null and user_id is null as is_unparsed_line,
         {{ parse_date('day') }} as activity_date,
-        nullif(trim(user_id), '') as user_id,
-        nullif(trim(user_login), '') as user_login,
+        {{ trimmed_text('user_id') }} as user_id,
+        {{ trimmed_text('user_login') }} as user_login,
         {{ normalize_account_key('user_login', 'login') }} as account_key,
         {%- for column in count_columns %}
             {{ json_count(column) }} as {{ column }},

@@ -38,17 +38,17 @@ renamed as (
         file_version,
         source_row,
         id is null and type is null and created_at is null and actor is null as is_unparsed_line,
-        nullif(trim(id), '') as event_id,
-        nullif(trim(type), '') as event_type,
+        {{ trimmed_text('id') }} as event_id,
+        {{ trimmed_text('type') }} as event_type,
         created_at_utc as created_at,
         {{ reporting_date('created_at_utc') }} as activity_date,
         actor_login,
         {{ normalize_account_key('actor_login', 'login') }} as account_key,
         {{ json_text('repo', '$.name') }} as repository,
-        nullif(trim(payload_strings[1]), '') as action,
-        nullif(trim(payload_strings[2]), '') as requested_reviewer_login,
-        nullif(trim(payload_strings[3]), '') as assignee_login,
-        nullif(trim(payload_strings[4]), '') as comment_author_login,
+        {{ trimmed_text('payload_strings[1]') }} as action,
+        {{ trimmed_text('payload_strings[2]') }} as requested_reviewer_login,
+        {{ trimmed_text('payload_strings[3]') }} as assignee_login,
+        {{ trimmed_text('payload_strings[4]') }} as comment_author_login,
         payload_strings[5] as comment_body
     from parsed
 
