@@ -26,6 +26,8 @@
     ],
 ) }}
 
+{{ scheduled_after_landing_listing() }}
+
 with
 
 source as (

@@ -18,6 +18,8 @@
     ],
 ) }}
 
+{{ scheduled_after_landing_listing() }}
+
 with
 
 source as (

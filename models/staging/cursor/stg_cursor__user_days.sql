@@ -19,6 +19,8 @@
     ],
 ) }}
 
+{{ scheduled_after_landing_listing() }}
+
 with
 
 source as (

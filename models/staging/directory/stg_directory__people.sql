@@ -1,3 +1,5 @@
+{{ scheduled_after_landing_listing() }}
+
 with
 
 source as (

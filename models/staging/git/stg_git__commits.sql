@@ -8,6 +8,8 @@
     ],
 ) }}
 
+{{ scheduled_after_landing_listing() }}
+
 with
 
 source as (
