@@ -127,8 +127,7 @@ records as (
 
 ranked as (
 
-    {{ delivery_ranked(
-        'records', ['rejection_reason is null', 'activity_date', 'account_key'], narrow=false) }}
+    {{ delivery_ranked('records', ['rejection_reason is null', 'activity_date', 'account_key']) }}
 
 ),
 

@@ -93,7 +93,7 @@ records as (
 
 ranked as (
 
-    {{ delivery_ranked('records', ['rejection_reason is null', 'event_id'], narrow=false) }}
+    {{ delivery_ranked('records', ['rejection_reason is null', 'event_id']) }}
 
 ),
 
