@@ -867,7 +867,7 @@ EXPECTED_QUARANTINE = [
     ("claude_code", "2025-10-05_latin1.json", None, "file is not valid UTF-8 text", False),
     ("github", "2025-10-01_main.ndjson", "bad-date-github",
      "created_at is missing or not an ISO-8601 timestamp", False),
-    ("github", "2025-10-01_main.ndjson", '"id":"9003"', "actor.login is missing", False),
+    ("github", "2025-10-01_main.ndjson", '"id": "9003"', "actor.login is missing", False),
     ("git", "2025-10-01_main.ndjson", "bad.date.git@example.com",
      "authored_at is missing or not an ISO-8601 timestamp", False),
     ("directory/people.csv", "people.csv", "p_baddate",
@@ -1288,7 +1288,7 @@ def test_rejected_record_with_a_date_bounds_the_default_period(builds):
         ("cursor", "main.json", '"email":"   "', "email is missing"),
         ("claude_code", "main.json", '"actor":{"type":"user_actor"}',
          "actor.email_address is missing"),
-        ("github", "main.ndjson", '"id":"9003"', "actor.login is missing"),
+        ("github", "main.ndjson", '"id": "9003"', "actor.login is missing"),
     ],
     ids=["copilot-null-login", "cursor-blank-email", "claude_code-no-email", "github-blank-login"],
 )  # fmt: skip

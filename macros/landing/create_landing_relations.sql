@@ -104,6 +104,9 @@
         {%- endfor %}
         {%- if source.get('repair_encoding') %}, cast(null as varchar) as encoding_repair{% endif %}
         where false
+    {%- elif source.format == 'ndjson_records' -%}
+        select cast(null as varchar) as file_name, cast(null as bigint) as record_number,
+            cast(null as varchar) as file_version, cast(null as json) as record where false
     {%- elif source.format == 'json_document' -%}
         select cast(null as varchar) as file_name, cast(null as bigint) as record_number,
             cast(null as varchar) as file_version, cast(null as json) as record,
@@ -122,6 +125,8 @@
         {{ landing_ndjson_with_encoding_repair(source, files, repair_encoding) }}
     {%- elif source.format == 'ndjson' -%}
         {{ landing_ndjson_read(source, files) }}
+    {%- elif source.format == 'ndjson_records' -%}
+        {{ landing_ndjson_records_read(files) }}
     {%- elif source.format == 'json_document' -%}
         {#- One row per element of each file's `data` array, and one row with a file_error for
             a file that is not a JSON document with a `data` array. -#}
@@ -234,6 +239,23 @@
             {%- endfor -%}},
             ignore_errors = true, filename = true,
             maximum_object_size = {{ var('landing_max_object_bytes') }}) with ordinality
+    ) as records
+    inner join ({{ landing_file_versions(files) }}) as file_versions
+        on records.file_name = file_versions.file_name
+{%- endmacro %}
+
+{% macro landing_ndjson_records_read(files) -%}
+    {#- Each NDJSON line whole, as the JSON `record` (NULL for a line that is not valid JSON), for
+        a source whose model extracts its fields with JSON paths: one parse of each line, where
+        typed columns parse it and then write every JSON-typed field back to text for the model
+        to parse again. -#}
+    select records.*, file_versions.file_version
+    from (
+        select {{ landing_relative_name('filename') }} as file_name, ordinality as record_number,
+            json as record
+        from read_ndjson_objects({{ landing_file_list(files) }}, ignore_errors = true,
+            filename = true, maximum_object_size = {{ var('landing_max_object_bytes') }})
+            with ordinality
     ) as records
     inner join ({{ landing_file_versions(files) }}) as file_versions
         on records.file_name = file_versions.file_name

@@ -4,6 +4,8 @@
         entry, declared as a dbt source in models/staging/<source>/_<source>__sources.yml.
         format ndjson: one JSON object per line, read with the columns below (counts as JSON so
         that a string or negative count is caught in staging instead of dropping the record).
+        format ndjson_records: one JSON object per line, read whole as the JSON `record` (GitHub
+        events: a few paths out of large nested objects).
         format json_document: one JSON document per file whose `data` array holds the records.
         repair_encoding: a file that is not valid UTF-8 is read line by line (git messages).
         format csv: a header row; every column read as text, missing columns read as NULL.
@@ -23,9 +25,8 @@
          'format': 'json_document'},
         {'name': 'claude_code_usage_report', 'folder': 'claude_code', 'pattern': '*.json',
          'format': 'json_document'},
-        {'name': 'github_events', 'folder': 'github', 'pattern': '*.ndjson', 'format': 'ndjson',
-         'columns': {'id': 'VARCHAR', 'type': 'VARCHAR', 'actor': 'JSON', 'repo': 'JSON',
-                     'created_at': 'VARCHAR', 'payload': 'JSON'}},
+        {'name': 'github_events', 'folder': 'github', 'pattern': '*.ndjson',
+         'format': 'ndjson_records'},
         {'name': 'git_commits', 'folder': 'git', 'pattern': '*.ndjson', 'format': 'ndjson',
          'repair_encoding': true,
          'columns': {'repository': 'VARCHAR', 'sha': 'VARCHAR', 'parents': 'JSON',

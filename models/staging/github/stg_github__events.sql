@@ -19,14 +19,25 @@ source as (
 parsed as (
 
     select
-        source as source_row,
-        *,
-        {{ parse_timestamp_utc('created_at') }} as created_at_utc,
-        {{ json_text('actor', '$.login') }} as actor_login,
-        {{ json_strings('payload', [
-            '$.action', '$.requested_reviewer.login', '$.assignee.login',
-            '$.comment.user.login', '$.comment.body']) }} as payload_strings
+        file_name,
+        record_number,
+        file_version,
+        record,
+        {{ json_strings('record', [
+            '$.id', '$.type', '$.created_at', '$.actor', '$.actor.login', '$.repo.name',
+            '$.payload.action', '$.payload.requested_reviewer.login', '$.payload.assignee.login',
+            '$.payload.comment.user.login', '$.payload.comment.body']) }} as fields
     from source
+
+),
+
+timestamped as (
+
+    select
+        *,
+        {{ parse_timestamp_utc('fields[3]') }} as created_at_utc,
+        {{ trimmed_text('fields[5]') }} as actor_login
+    from parsed
 
 ),
 
@@ -36,21 +47,23 @@ renamed as (
         file_name,
         record_number,
         file_version,
-        source_row,
-        id is null and type is null and created_at is null and actor is null as is_unparsed_line,
-        {{ trimmed_text('id') }} as event_id,
-        {{ trimmed_text('type') }} as event_type,
+        cast(record as varchar) as source_record,
+        {#- Not an object with any of these fields: not JSON, a list, or another record. #}
+        fields[1] is null and fields[2] is null and fields[3] is null and fields[4] is null
+            as is_unparsed_line,
+        {{ trimmed_text('fields[1]') }} as event_id,
+        {{ trimmed_text('fields[2]') }} as event_type,
         created_at_utc as created_at,
         {{ reporting_date('created_at_utc') }} as activity_date,
         actor_login,
         {{ normalize_account_key('actor_login', 'login') }} as account_key,
-        {{ json_text('repo', '$.name') }} as repository,
-        {{ trimmed_text('payload_strings[1]') }} as action,
-        {{ trimmed_text('payload_strings[2]') }} as requested_reviewer_login,
-        {{ trimmed_text('payload_strings[3]') }} as assignee_login,
-        {{ trimmed_text('payload_strings[4]') }} as comment_author_login,
-        payload_strings[5] as comment_body
-    from parsed
+        {{ trimmed_text('fields[6]') }} as repository,
+        {{ trimmed_text('fields[7]') }} as action,
+        {{ trimmed_text('fields[8]') }} as requested_reviewer_login,
+        {{ trimmed_text('fields[9]') }} as assignee_login,
+        {{ trimmed_text('fields[10]') }} as comment_author_login,
+        fields[11] as comment_body
+    from timestamped
 
 ),
 
@@ -76,10 +89,8 @@ validated as (
 staged as (
 
     select
-        * exclude (source_row, is_unparsed_line),
-        case
-            when rejection_reason is not null then {{ landed_record_text('source_row') }}
-        end as quarantined_record_text,
+        * exclude (source_record, is_unparsed_line),
+        case when rejection_reason is not null then source_record end as quarantined_record_text,
         coalesce(activity_date, {{ no_partition_date() }}) as partition_date
     from validated
 
