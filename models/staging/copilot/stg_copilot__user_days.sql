@@ -49,7 +49,11 @@ renamed as (
         {{ json_flag('used_cli') }} as used_cli,
         coalesce(json_array_length(totals_by_feature), 0) > 0 as has_feature_breakdown,
         totals_by_feature as feature_totals,
-        {{ invalid_count_fields(invalid_fields, invalid_feature_fields) }} as invalid_count_fields
+        case
+            when {{ json_counts_may_be_invalid('totals_by_feature', count_columns) }}
+                then {{ invalid_count_fields(invalid_fields, invalid_feature_fields) }}
+            else {{ invalid_count_fields(invalid_fields) }}
+        end as invalid_count_fields
     from source
 
 ),

@@ -1,0 +1,113 @@
+"""`json_counts_may_be_invalid` never hides an invalid count from `invalid_count_fields`.
+
+Copilot's staging model checks the counts inside `totals_by_feature` element by element only
+where the regular expression of `json_counts_may_be_invalid` says one may be invalid. The
+property: on any list of feature objects, whenever the element-by-element check finds an
+invalid count, the prefilter is true.
+"""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+from conftest import run_dbt
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+FIELDS = ["loc_added_sum", "code_generation_activity_count"]
+LIST_FIELDS = {field: f"json_extract(record, '$[*].{field}')" for field in FIELDS}
+
+
+@pytest.fixture(scope="module")
+def compared_sql(tmp_path_factory) -> str:
+    """One select over `lists_to_check (record)`: the prefilter and the exact check."""
+    work_dir = tmp_path_factory.mktemp("json_count_prefilter")
+    landing = work_dir / "landing"
+    landing.mkdir()
+    sql = (
+        "select record,"
+        f" {{{{ json_counts_may_be_invalid('record', {FIELDS}) }}}} as may_be_invalid,"
+        f" {{{{ invalid_count_fields({{}}, {LIST_FIELDS}) }}}} as invalid_fields"
+        " from lists_to_check"
+    )
+    result = run_dbt(
+        ["--quiet", "compile", "--inline", sql],
+        landing=landing,
+        db=work_dir / "warehouse.duckdb",
+        work_dir=work_dir,
+    )
+    return result.stdout
+
+
+CONNECTION = duckdb.connect()
+
+
+def hidden(sql: str, records: list[str]) -> list[tuple]:
+    """The lists holding an invalid count that the prefilter lets through."""
+    CONNECTION.execute(
+        "create or replace temp table lists_to_check as"
+        " select cast(unnest(cast(? as varchar[])) as json) as record",
+        [records],
+    )
+    rows = CONNECTION.execute(f"select * from ({sql})").fetchall()
+    return [row for row in rows if row[2] is not None and not row[1]]
+
+
+def test_the_edge_cases_are_caught(compared_sql):
+    records = [
+        '[{"loc_added_sum": -1}]',
+        '[{"loc_added_sum" : "3"}]',
+        '[{"loc_added_sum":\ttrue}]',
+        '[{"code_generation_activity_count": {"n": 1}}]',
+        '[{"code_generation_activity_count": [1]}]',
+        '[{"loc_added_sum": 1}, {"loc_added_sum": -0.5}]',
+        '[{"loc_added_sum": null}, {"code_generation_activity_count": false}]',
+    ]
+    assert hidden(compared_sql, records) == []
+    rows = CONNECTION.execute(
+        f"select count(*) filter (where may_be_invalid) from ({compared_sql})"
+    ).fetchone()
+    assert rows == (len(records),)
+
+
+def test_clean_lists_skip_the_exact_check(compared_sql):
+    """The prefilter is worth having: numbers, exponents, fractions and null pass it."""
+    records = [
+        '[{"feature": "chat", "loc_added_sum": 0, "code_generation_activity_count": 12}]',
+        '[{"loc_added_sum": 1e3}, {"loc_added_sum": 2.5, "code_generation_activity_count": null}]',
+        "[]",
+    ]
+    hidden(compared_sql, records)
+    flags = CONNECTION.execute(f"select may_be_invalid from ({compared_sql})").fetchall()
+    assert flags == [(False,), (False,), (False,)]
+
+
+JSON_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-5, max_value=10**6),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.text(alphabet="0123456789-.e ", max_size=4),
+    st.lists(st.integers(min_value=-2, max_value=2), max_size=2),
+    st.dictionaries(st.sampled_from(["n", "loc_added_sum"]), st.integers(-1, 1), max_size=1),
+)
+ELEMENTS = st.dictionaries(st.sampled_from([*FIELDS, "feature", "other"]), JSON_VALUES)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    lists=st.lists(st.lists(ELEMENTS, max_size=4), min_size=1, max_size=20), spaced=st.booleans()
+)
+def test_no_invalid_count_is_hidden(compared_sql, lists, spaced):
+    separators = (", ", ": ") if spaced else (",", ":")
+    records = [json.dumps(elements, separators=separators) for elements in lists]
+    assert hidden(compared_sql, records) == []
+
+
+def test_a_broken_prefilter_would_be_caught(compared_sql):
+    """The check itself can fail: a prefilter that lets a negative number through hides it."""
+    broken = compared_sql.replace("[^0-9n\\s]", "[^0-9n\\s-]")
+    assert broken != compared_sql
+    assert len(hidden(broken, ['[{"loc_added_sum": -1}]'])) == 1
