@@ -123,10 +123,8 @@
 {% macro landing_read_select(source, files, repair_encoding=true) -%}
     {%- if source.format == 'ndjson' and source.get('repair_encoding') -%}
         {{ landing_ndjson_with_encoding_repair(source, files, repair_encoding) }}
-    {%- elif source.format == 'ndjson' -%}
+    {%- elif source.format in ('ndjson', 'ndjson_records') -%}
         {{ landing_ndjson_read(source, files) }}
-    {%- elif source.format == 'ndjson_records' -%}
-        {{ landing_ndjson_records_read(files) }}
     {%- elif source.format == 'json_document' -%}
         {#- One row per element of each file's `data` array, and one row with a file_error for
             a file that is not a JSON document with a `data` array. -#}
@@ -228,34 +226,25 @@
 {%- endmacro %}
 
 {% macro landing_ndjson_read(source, files) -%}
+    {#- format ndjson: the declared columns. format ndjson_records: each line whole, as the JSON
+        `record` (NULL for a line that is not valid JSON), for a model that extracts its fields
+        with one list of JSON paths: one parse of each line, where declared JSON columns are
+        parsed, written back to text and parsed again by the model. -#}
     select records.*, file_versions.file_version
     from (
         select {{ landing_relative_name('filename') }} as file_name, ordinality as record_number
+        {%- if source.format == 'ndjson_records' %}, json as record
+        from read_ndjson_objects({{ landing_file_list(files) }},
+        {%- else -%}
         {%- for column in source.columns -%}, "{{ column }}"{%- endfor %}
         from read_json({{ landing_file_list(files) }}, format = 'newline_delimited',
             columns = {
             {%- for column, data_type in source.columns.items() -%}
                 '{{ column }}': '{{ data_type }}'{{ ', ' if not loop.last }}
             {%- endfor -%}},
+        {%- endif %}
             ignore_errors = true, filename = true,
             maximum_object_size = {{ var('landing_max_object_bytes') }}) with ordinality
-    ) as records
-    inner join ({{ landing_file_versions(files) }}) as file_versions
-        on records.file_name = file_versions.file_name
-{%- endmacro %}
-
-{% macro landing_ndjson_records_read(files) -%}
-    {#- Each NDJSON line whole, as the JSON `record` (NULL for a line that is not valid JSON), for
-        a source whose model extracts its fields with JSON paths: one parse of each line, where
-        typed columns parse it and then write every JSON-typed field back to text for the model
-        to parse again. -#}
-    select records.*, file_versions.file_version
-    from (
-        select {{ landing_relative_name('filename') }} as file_name, ordinality as record_number,
-            json as record
-        from read_ndjson_objects({{ landing_file_list(files) }}, ignore_errors = true,
-            filename = true, maximum_object_size = {{ var('landing_max_object_bytes') }})
-            with ordinality
     ) as records
     inner join ({{ landing_file_versions(files) }}) as file_versions
         on records.file_name = file_versions.file_name
