@@ -37,8 +37,12 @@ renamed as (
         committer_name,
         {{ trimmed_text('committer_email') }} as committer_email,
         {{ parse_timestamp_utc('committed_at') }} as committed_at,
-        replace(replace(coalesce(message, ''), chr(13) || chr(10), chr(10)), chr(13), chr(10))
-            as message,
+        {#- replace copies every message; only one with a carriage return needs it. #}
+        case
+            when contains(message, chr(13))
+                then replace(replace(message, chr(13) || chr(10), chr(10)), chr(13), chr(10))
+            else coalesce(message, '')
+        end as message,
         encoding_repair
     from source
 
