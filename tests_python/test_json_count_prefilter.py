@@ -1,4 +1,5 @@
-"""`json_counts_may_be_invalid` never hides an invalid count from `invalid_count_fields`.
+"""`json_counts_may_be_invalid` never hides an invalid count from `invalid_count_fields`, and
+`json_count_is_invalid` / `json_count` read every JSON value as the contract says.
 
 Copilot's staging model checks the counts inside `totals_by_feature` element by element only
 where the regular expression of `json_counts_may_be_invalid` says one may be invalid. The
@@ -9,6 +10,7 @@ invalid count, the prefilter is true.
 from __future__ import annotations
 
 import json
+import math
 
 import duckdb
 import pytest
@@ -111,3 +113,80 @@ def test_a_broken_prefilter_would_be_caught(compared_sql):
     broken = compared_sql.replace("[^0-9n\\s]", "[^0-9n\\s-]")
     assert broken != compared_sql
     assert len(hidden(broken, ['[{"loc_added_sum": -1}]'])) == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# json_count_is_invalid and json_count against a Python reading of contract section 7: a count
+# that is present but not a non-negative JSON number is invalid and counts as 0; a fraction is
+# rounded up; a count above max_json_count() counts as that cap.
+# ---------------------------------------------------------------------------------------------
+
+COUNT_CAP = 10**12
+
+
+@pytest.fixture(scope="module")
+def count_sql(tmp_path_factory) -> str:
+    work_dir = tmp_path_factory.mktemp("json_count")
+    landing = work_dir / "landing"
+    landing.mkdir()
+    sql = (
+        "select value, {{ json_count_is_invalid('value') }} as is_invalid,"
+        " {{ json_count('value') }} as counted from values_to_check"
+    )
+    result = run_dbt(
+        ["--quiet", "compile", "--inline", sql],
+        landing=landing,
+        db=work_dir / "warehouse.duckdb",
+        work_dir=work_dir,
+    )
+    return result.stdout
+
+
+def expected_count(text: str | None) -> tuple[bool, int]:
+    """(is_invalid, counted) of one JSON text; None is a missing value."""
+    value = None if text is None else json.loads(text)
+    if value is None:
+        return False, 0
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return True, 0
+    if value < 0:
+        return True, 0
+    return False, min(math.ceil(value), COUNT_CAP) if value != math.inf else COUNT_CAP
+
+
+def count_mismatches(sql: str, texts: list[str | None]) -> list[tuple]:
+    CONNECTION.execute(
+        "create or replace temp table values_to_check as"
+        " select cast(unnest(cast(? as varchar[])) as json) as value",
+        [texts],
+    )
+    rows = CONNECTION.execute(f"select value, is_invalid, counted from ({sql})").fetchall()
+    return [
+        (text, (is_invalid, counted), expected_count(text))
+        for text, is_invalid, counted in rows
+        if (is_invalid, counted) != expected_count(text)
+    ]
+
+
+COUNT_EDGE_CASES = (
+    [None, "null", "0", "-0", "0.0", "3", "2.5", "-1", "-0.5", "1e3", "1E-3", "1e400", "-1e400"]
+    + ["18446744073709551616", "-9223372036854775809", "1000000000001", "true", "false"]
+    + ['"3"', '""', "[1]", "[]", '{"n": 1}', "{}"]
+)
+
+
+def test_counts_read_as_the_contract_says(count_sql):
+    assert count_mismatches(count_sql, COUNT_EDGE_CASES) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(values=st.lists(JSON_VALUES | st.integers() | st.floats(allow_nan=False), max_size=30))
+def test_any_count_reads_as_the_contract_says(count_sql, values):
+    texts = [json.dumps(value) for value in values if value not in (math.inf, -math.inf)]
+    assert count_mismatches(count_sql, texts) == []
+
+
+def test_a_count_check_without_the_null_test_would_be_caught(count_sql):
+    broken = count_sql.replace("<> 'NULL'", "<> 'no such type'")
+    assert broken != count_sql
+    assert count_mismatches(broken, ["null"]) == [("null", (True, 0), (False, 0))]
