@@ -1423,6 +1423,33 @@ def test_rules_headline(warehouses, zone):
     assert_rows(headline_table(db, "ai_active_users_headline"), headline_rows(S2_HEADLINE))
 
 
+def test_repeated_github_events_and_commits_keep_one_current_row(rules_db):
+    """Scenario 3 at the staging layer. A full build flags GitHub's and git's repeated keys
+    after the table is written (flag_superseded_deliveries): the latest file's row is the only
+    current one, the same as the other sources' models decide in SQL."""
+    events = query(
+        rules_db,
+        "select event_id, file_name, is_current from staging.stg_github__events"
+        " where event_id in ('3001', '3002') order by event_id, file_name",
+    )
+    assert [(r["event_id"], Path(r["file_name"]).name, r["is_current"]) for r in events] == [
+        ("3001", "2025-10-02_a.ndjson", False),
+        ("3001", "2025-10-02_b.ndjson", True),
+        ("3002", "2025-10-02_a.ndjson", False),
+        ("3002", "2025-10-02_b.ndjson", True),
+    ]
+    commits = query(
+        rules_db,
+        "select file_name, is_current from staging.stg_git__commits"
+        f" where commit_sha = '{sha(301)}' order by file_name",
+    )
+    # '-' sorts before '_': the fork's file is the earlier one.
+    assert [(Path(r["file_name"]).name, r["is_current"]) for r in commits] == [
+        ("acme_api-fork_2025-10-02.ndjson", False),
+        ("acme_api_2025-10-02.ndjson", True),
+    ]
+
+
 def test_rules_team_tables_are_all_unassigned(rules_db):
     """No directory: the only team is Unassigned, and it holds everybody."""
     day = S2_DAY_ACTIVE["UTC"]

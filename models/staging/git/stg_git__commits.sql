@@ -3,6 +3,7 @@
     incremental_strategy='delete+insert',
     unique_key='partition_date',
     post_hook=[
+        "{{ flag_superseded_deliveries(['commit_sha']) }}",
         "{{ log_loaded_partitions('git_commits') }}",
         "{{ delete_rows_of_stale_files('git_commits') }}",
     ],
@@ -86,7 +87,8 @@ records as (
 
 ranked as (
 
-    {{ delivery_ranked('records', ['rejection_reason is null', 'commit_sha']) }}
+    {{ delivery_ranked('records', ['rejection_reason is null', 'commit_sha'],
+                        ranked_after_write=true) }}
 
 ),
 

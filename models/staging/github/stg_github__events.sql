@@ -3,6 +3,7 @@
     incremental_strategy='delete+insert',
     unique_key='partition_date',
     post_hook=[
+        "{{ flag_superseded_deliveries(['event_id']) }}",
         "{{ log_loaded_partitions('github_events') }}",
         "{{ delete_rows_of_stale_files('github_events') }}",
     ],
@@ -104,7 +105,8 @@ records as (
 
 ranked as (
 
-    {{ delivery_ranked('records', ['rejection_reason is null', 'event_id']) }}
+    {{ delivery_ranked('records', ['rejection_reason is null', 'event_id'],
+                        ranked_after_write=true) }}
 
 ),
 
