@@ -84,7 +84,9 @@ agent_names as (
 
 command_list as (
 
-    select coalesce(list(command), []) as commands from reviewer_commands
+    {#- Longest first: a command that holds another is removed whole. #}
+    select coalesce(list(command order by length(command) desc, command), []) as commands
+    from reviewer_commands
 
 ),
 
