@@ -130,6 +130,37 @@ def build_warehouse(
     return db
 
 
+def compiled_sql(work_dir: Path, sql: str) -> str:
+    """`dbt compile --inline` of one select that calls the project's macros: its SQL, to run
+    on a table of test values in a plain DuckDB connection."""
+    landing = work_dir / "landing"
+    landing.mkdir(exist_ok=True)
+    result = run_dbt(
+        ["--quiet", "compile", "--inline", sql],
+        landing=landing,
+        db=work_dir / "warehouse.duckdb",
+        work_dir=work_dir,
+    )
+    return result.stdout
+
+
+VALUES_CONNECTION = duckdb.connect()
+
+
+def rows_over_values(
+    sql: str, values: list, *, table: str = "values_to_check", column: str = "value", as_json=False
+) -> list[tuple]:
+    """The rows of `sql` (compiled_sql's) over a temporary table `table (column)` that holds
+    `values`: texts, read as JSON when `as_json`; None is SQL NULL."""
+    value = "unnest(cast(? as varchar[]))"
+    if as_json:
+        value = f"cast({value} as json)"
+    VALUES_CONNECTION.execute(
+        f"create or replace temp table {table} as select {value} as {column}", [values]
+    )
+    return VALUES_CONNECTION.execute(f"select * from ({sql})").fetchall()
+
+
 def query(db: Path, sql: str) -> list[dict]:
     """Rows of `sql` on the warehouse as dicts."""
     with duckdb.connect(str(db), read_only=True) as connection:

@@ -12,9 +12,8 @@ from __future__ import annotations
 import json
 import math
 
-import duckdb
 import pytest
-from conftest import run_dbt
+from conftest import compiled_sql, rows_over_values
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,35 +24,18 @@ LIST_FIELDS = {field: f"json_extract(record, '$[*].{field}')" for field in FIELD
 @pytest.fixture(scope="module")
 def compared_sql(tmp_path_factory) -> str:
     """One select over `lists_to_check (record)`: the prefilter and the exact check."""
-    work_dir = tmp_path_factory.mktemp("json_count_prefilter")
-    landing = work_dir / "landing"
-    landing.mkdir()
     sql = (
         "select record,"
         f" {{{{ json_counts_may_be_invalid('record', {FIELDS}) }}}} as may_be_invalid,"
         f" {{{{ invalid_count_fields({{}}, {LIST_FIELDS}) }}}} as invalid_fields"
         " from lists_to_check"
     )
-    result = run_dbt(
-        ["--quiet", "compile", "--inline", sql],
-        landing=landing,
-        db=work_dir / "warehouse.duckdb",
-        work_dir=work_dir,
-    )
-    return result.stdout
-
-
-CONNECTION = duckdb.connect()
+    return compiled_sql(tmp_path_factory.mktemp("json_count_prefilter"), sql)
 
 
 def checked(sql: str, records: list[str]) -> list[tuple]:
     """(record, may_be_invalid, invalid_fields) for each JSON text of `records`."""
-    CONNECTION.execute(
-        "create or replace temp table lists_to_check as"
-        " select cast(unnest(cast(? as varchar[])) as json) as record",
-        [records],
-    )
-    return CONNECTION.execute(f"select * from ({sql})").fetchall()
+    return rows_over_values(sql, records, table="lists_to_check", column="record", as_json=True)
 
 
 def hidden(sql: str, records: list[str]) -> list[tuple]:
@@ -126,20 +108,11 @@ COUNT_CAP = 10**12
 
 @pytest.fixture(scope="module")
 def count_sql(tmp_path_factory) -> str:
-    work_dir = tmp_path_factory.mktemp("json_count")
-    landing = work_dir / "landing"
-    landing.mkdir()
     sql = (
         "select value, {{ json_count_is_invalid('value') }} as is_invalid,"
         " {{ json_count('value') }} as counted from values_to_check"
     )
-    result = run_dbt(
-        ["--quiet", "compile", "--inline", sql],
-        landing=landing,
-        db=work_dir / "warehouse.duckdb",
-        work_dir=work_dir,
-    )
-    return result.stdout
+    return compiled_sql(tmp_path_factory.mktemp("json_count"), sql)
 
 
 def expected_count(text: str | None) -> tuple[bool, int]:
@@ -155,12 +128,7 @@ def expected_count(text: str | None) -> tuple[bool, int]:
 
 
 def count_mismatches(sql: str, texts: list[str | None]) -> list[tuple]:
-    CONNECTION.execute(
-        "create or replace temp table values_to_check as"
-        " select cast(unnest(cast(? as varchar[])) as json) as value",
-        [texts],
-    )
-    rows = CONNECTION.execute(f"select value, is_invalid, counted from ({sql})").fetchall()
+    rows = rows_over_values(sql, texts, as_json=True)
     return [
         (text, (is_invalid, counted), expected_count(text))
         for text, is_invalid, counted in rows

@@ -8,9 +8,8 @@ so the alphabet holds those, other white space that trim keeps, and text around 
 
 from __future__ import annotations
 
-import duckdb
 import pytest
-from conftest import run_dbt
+from conftest import compiled_sql, rows_over_values
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -44,33 +43,18 @@ EXPRESSIONS = {
 def compared_sql(tmp_path_factory) -> str:
     """One select of `values (value)`: for each expression, whether the macro's SQL and the
     plain SQL differ."""
-    work_dir = tmp_path_factory.mktemp("text_macros")
-    landing = work_dir / "landing"
-    landing.mkdir()
     columns = ", ".join(
         f"({macro}) is distinct from ({plain}) as {name}"
         for name, (macro, plain) in EXPRESSIONS.items()
     )
-    result = run_dbt(
-        ["--quiet", "compile", "--inline", f"select value, {columns} from values_to_check"],
-        landing=landing,
-        db=work_dir / "warehouse.duckdb",
-        work_dir=work_dir,
+    return compiled_sql(
+        tmp_path_factory.mktemp("text_macros"), f"select value, {columns} from values_to_check"
     )
-    return result.stdout
-
-
-CONNECTION = duckdb.connect()
 
 
 def differences(sql: str, values: list[str | None]) -> list[tuple]:
     """The values on which some macro and its plain SQL differ, with which ones."""
-    CONNECTION.execute(
-        "create or replace temp table values_to_check as"
-        " select unnest(cast(? as varchar[])) as value",
-        [values],
-    )
-    rows = CONNECTION.execute(f"select * from ({sql})").fetchall()
+    rows = rows_over_values(sql, values)
     return [row for row in rows if any(row[1:])]
 
 
