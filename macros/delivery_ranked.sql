@@ -37,18 +37,9 @@
         latest delivery (the latest file, then the last record of that file) is no longer
         current. A no-op where the model's SQL ranked. -#}
     {%- if deliveries_ranked_after_write() -%}
-    update {{ this }} as target_rows
-    set is_current = false
-    from (
-        select file_name, record_number
-        from (
-            select
-                file_name,
-                record_number,
-                row_number() over (
-                    partition by {{ key | join(', ') }}
-                    order by file_name desc, record_number desc
-                ) as delivery_rank
+    {%- set repeated_rows -%}
+        (
+            select file_name, record_number, rejection_reason, {{ key | join(', ') }}
             from {{ this }}
             where rejection_reason is null
                 and ({{ key | join(', ') }}) in (
@@ -58,7 +49,13 @@
                     group by {{ key | join(', ') }}
                     having count(*) > 1
                 )
-        ) as repeated
+        ) as repeated_rows
+    {%- endset %}
+    update {{ this }} as target_rows
+    set is_current = false
+    from (
+        select file_name, record_number
+        from ({{ delivery_ranked(repeated_rows, ['rejection_reason is null'] + key) }}) as ranked
         where delivery_rank > 1
     ) as superseded
     where target_rows.file_name = superseded.file_name
