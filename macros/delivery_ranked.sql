@@ -32,10 +32,11 @@
 {%- endmacro %}
 
 {% macro flag_superseded_deliveries(key) %}
-    {#- post-hook of a staging model ranked after write (delivery_ranked), its first: for each
-        key (a list of column names) that more than one valid row holds, every row but the
-        latest delivery (the latest file, then the last record of that file) is no longer
-        current. A no-op where the model's SQL ranked. -#}
+    {#- post-hook of a staging model ranked after write (delivery_ranked), run after its commit
+        (`transaction: false`; _macros.yml says why): for each key (a list of column names) that
+        more than one valid row holds, every row but the latest delivery (the latest file, then
+        the last record of that file) is no longer current. A no-op where the model's SQL
+        ranked. -#}
     {%- if deliveries_ranked_after_write() -%}
     {%- set repeated_rows -%}
         (

@@ -3,9 +3,9 @@
     incremental_strategy='delete+insert',
     unique_key='partition_date',
     post_hook=[
-        "{{ flag_superseded_deliveries(['commit_sha']) }}",
         "{{ log_loaded_partitions('git_commits') }}",
         "{{ delete_rows_of_stale_files('git_commits') }}",
+        {"sql": "{{ flag_superseded_deliveries(['commit_sha']) }}", "transaction": false},
     ],
 ) }}
 

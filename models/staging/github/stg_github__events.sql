@@ -3,9 +3,9 @@
     incremental_strategy='delete+insert',
     unique_key='partition_date',
     post_hook=[
-        "{{ flag_superseded_deliveries(['event_id']) }}",
         "{{ log_loaded_partitions('github_events') }}",
         "{{ delete_rows_of_stale_files('github_events') }}",
+        {"sql": "{{ flag_superseded_deliveries(['event_id']) }}", "transaction": false},
     ],
 ) }}
 
