@@ -25,9 +25,9 @@ parsed as (
         file_version,
         record,
         {{ json_strings('record', [
-            '$.id', '$.type', '$.created_at', '$.actor', '$.actor.login', '$.repo.name',
-            '$.payload.action', '$.payload.requested_reviewer.login', '$.payload.assignee.login',
-            '$.payload.comment.user.login', '$.payload.comment.body']) }} as fields
+            '$.id', '$.type', '$.created_at', '$.actor.login', '$.repo.name', '$.payload.action',
+            '$.payload.requested_reviewer.login', '$.payload.assignee.login',
+            '$.payload.comment.body']) }} as fields
     from source
 
 ),
@@ -37,7 +37,7 @@ timestamped as (
     select
         *,
         {{ parse_timestamp_utc('fields[3]') }} as created_at_utc,
-        {{ trimmed_text('fields[5]') }} as actor_login
+        {{ trimmed_text('fields[4]') }} as actor_login
     from parsed
 
 ),
@@ -49,21 +49,26 @@ renamed as (
         record_number,
         file_version,
         cast(record as varchar) as source_record,
-        {#- Not an object with any of these fields: not JSON, a list, or another record. #}
-        fields[1] is null and fields[2] is null and fields[3] is null and fields[4] is null
-            as is_unparsed_line,
+        {#- Not an object with any of these fields: not JSON, a list, or another record.
+            `actor` itself is looked up only where every other field is missing (rarely):
+            extracting the object from each of 6.4 million events took 0.7-0.8 s of CPU. #}
+        case
+            when fields[1] is null and fields[2] is null and fields[3] is null
+                and fields[4] is null
+                then {{ json_strings('record', ['$.actor']) }}[1] is null
+            else false
+        end as is_unparsed_line,
         {{ trimmed_text('fields[1]') }} as event_id,
         {{ trimmed_text('fields[2]') }} as event_type,
         created_at_utc as created_at,
         {{ reporting_date('created_at_utc') }} as activity_date,
         actor_login,
         {{ normalize_account_key('actor_login', 'login') }} as account_key,
-        {{ trimmed_text('fields[6]') }} as repository,
-        {{ trimmed_text('fields[7]') }} as action,
-        {{ trimmed_text('fields[8]') }} as requested_reviewer_login,
-        {{ trimmed_text('fields[9]') }} as assignee_login,
-        {{ trimmed_text('fields[10]') }} as comment_author_login,
-        fields[11] as comment_body
+        {{ trimmed_text('fields[5]') }} as repository,
+        {{ trimmed_text('fields[6]') }} as action,
+        {{ trimmed_text('fields[7]') }} as requested_reviewer_login,
+        {{ trimmed_text('fields[8]') }} as assignee_login,
+        fields[9] as comment_body
     from timestamped
 
 ),
@@ -125,7 +130,6 @@ final as (
         action,
         requested_reviewer_login,
         assignee_login,
-        comment_author_login,
         comment_body,
         quarantined_record_text,
         rejection_reason,
