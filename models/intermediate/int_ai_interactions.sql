@@ -20,7 +20,18 @@ with
 
 rules as (
 
-    select * from {{ ref('qualifying_rules') }}
+    {#- Numbered in rule_id order: a record's rules are collected as numbers (final). -#}
+    select
+        *,
+        row_number() over (order by rule_id) as rule_number
+    from {{ ref('qualifying_rules') }}
+
+),
+
+rule_ids_by_number as (
+
+    select {{ text_list_by_number('rule_id', 'rule_number') }} as rule_ids
+    from rules
 
 ),
 
@@ -47,7 +58,7 @@ copilot_feature_hits as (
         copilot_features.account_key,
         copilot_features.activity_date,
         rules.dimension,
-        rules.rule_id
+        rules.rule_number
     from copilot_features
     inner join rules
         on rules.source = 'copilot'
@@ -66,7 +77,7 @@ copilot_record_hits as (
         copilot_records.account_key,
         copilot_records.activity_date,
         rules.dimension,
-        rules.rule_id
+        rules.rule_number
     from copilot_records
     inner join rules
         on rules.source = 'copilot'
@@ -95,7 +106,7 @@ cursor_hits as (
         cursor_records.account_key,
         cursor_records.activity_date,
         rules.dimension,
-        rules.rule_id
+        rules.rule_number
     from {{ ref('stg_cursor__user_days') }} as cursor_records
     inner join rules
         on rules.source = 'cursor'
@@ -115,7 +126,7 @@ claude_code_hits as (
         claude_records.account_key,
         claude_records.activity_date,
         rules.dimension,
-        rules.rule_id
+        rules.rule_number
     from {{ ref('stg_claude_code__usage_records') }} as claude_records
     inner join rules
         on rules.source = 'claude_code'
@@ -134,7 +145,7 @@ github_hits as (
         event_signals.account_key,
         event_signals.activity_date,
         rules.dimension,
-        rules.rule_id
+        rules.rule_number
     from {{ ref('int_github__event_signals') }} as event_signals
     inner join rules
         on rules.source = 'github'
@@ -152,7 +163,7 @@ git_hits as (
         commit_signals.account_key,
         commit_signals.activity_date,
         rules.dimension,
-        rules.rule_id
+        rules.rule_number
     from {{ ref('int_git__commit_signals') }} as commit_signals
     inner join rules
         on rules.source = 'git'
@@ -178,7 +189,7 @@ hits as (
 
 ),
 
-final as (
+rule_numbers_by_record as (
 
     select
         source,
@@ -186,11 +197,26 @@ final as (
         account_key,
         activity_date,
         dimension,
-        {{ distinct_text_list('rule_id') }} as rule_ids,
-        activity_date as partition_date,
-        {{ loaded_at() }} as loaded_at
+        {{ distinct_number_list('rule_number') }} as rule_numbers
     from hits
     group by source, record_id, account_key, activity_date, dimension
+
+),
+
+final as (
+
+    select
+        rule_numbers_by_record.source,
+        rule_numbers_by_record.record_id,
+        rule_numbers_by_record.account_key,
+        rule_numbers_by_record.activity_date,
+        rule_numbers_by_record.dimension,
+        {{ texts_at('rule_numbers_by_record.rule_numbers', 'rule_ids_by_number.rule_ids') }}
+            as rule_ids,
+        rule_numbers_by_record.activity_date as partition_date,
+        {{ loaded_at() }} as loaded_at
+    from rule_numbers_by_record
+    cross join rule_ids_by_number
 
 )
 
