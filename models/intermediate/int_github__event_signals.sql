@@ -13,28 +13,32 @@
 
 with
 
-events as (
+typed_events as (
 
-    {#- Only the events a rule below can read: the CTE is read five times, and these are a
-        quarter of all events. -#}
     select
         event_id,
         event_type,
-        action,
         account_key,
         activity_date,
         requested_reviewer_login,
         assignee_login,
         comment_body,
-        partition_date
+        partition_date,
+        event_type = 'PullRequestEvent' and action = 'review_requested' as is_review_request,
+        event_type = 'IssuesEvent' and action = 'assigned' as is_assignment,
+        event_type in ('IssueCommentEvent', 'PullRequestReviewCommentEvent') as is_comment
     from {{ ref('stg_github__events') }}
     where is_current
         and {{ partitions_to_rebuild() }}
-        and (
-            (event_type = 'PullRequestEvent' and action = 'review_requested')
-            or (event_type = 'IssuesEvent' and action = 'assigned')
-            or event_type in ('IssueCommentEvent', 'PullRequestReviewCommentEvent')
-        )
+
+),
+
+events as (
+
+    {#- Only the events a rule below can read: the CTE is read five times, and these are a
+        quarter of all events. -#}
+    select * from typed_events
+    where is_review_request or is_assignment or is_comment
 
 ),
 
@@ -56,8 +60,7 @@ review_requests as (
     inner join github_signals
         on github_signals.signal_type = 'reviewer_account'
             and lower(events.requested_reviewer_login) = github_signals.value
-    where events.event_type = 'PullRequestEvent'
-        and events.action = 'review_requested'
+    where events.is_review_request
 
 ),
 
@@ -70,8 +73,7 @@ agent_assignments as (
     inner join github_signals
         on github_signals.signal_type = 'agent_account'
             and lower(events.assignee_login) = github_signals.value
-    where events.event_type = 'IssuesEvent'
-        and events.action = 'assigned'
+    where events.is_assignment
 
 ),
 
@@ -81,7 +83,7 @@ comments as (
         event_id,
         lower(coalesce(comment_body, '')) as comment_body
     from events
-    where event_type in ('IssueCommentEvent', 'PullRequestReviewCommentEvent')
+    where is_comment
 
 ),
 
