@@ -271,10 +271,7 @@
         {{ return(none) }}
     {%- endif -%}
     {%- set changed = run_query(changed_partitions(partition_upstreams(), this)) -%}
-    {%- set literals = [] -%}
-    {%- for value in changed.columns[0].values() -%}
-        {%- do literals.append("cast('" ~ value ~ "' as date)") -%}
-    {%- endfor -%}
+    {%- set literals = date_literals(changed.columns[0].values()) -%}
     {{ log(this.identifier ~ ': incremental run, ' ~ (literals | length)
            ~ ' partition date(s) to rebuild', info=true) }}
     {{ return(literals) }}

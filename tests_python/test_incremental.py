@@ -38,10 +38,10 @@ STAGING_FOLDERS = {
     "stg_git__commits": "git",
 }
 
-# Columns that say when or in which batch a row was loaded, not what it holds, and the log of
-# the partitions each run rebuilt.
+# Columns that say when or in which batch a row was loaded, not what it holds, and the logs of
+# the partitions each run rebuilt and of the latest build of each replace_dates model.
 LOAD_COLUMNS = {"loaded_at", "record_number", "record_id"}
-LOAD_LOG = "staging.partition_loads"
+LOAD_LOGS = {"staging.partition_loads", "staging.derived_model_builds"}
 
 
 def _tables(db: Path, schemas: tuple[str, ...]) -> dict[str, list[tuple]]:
@@ -54,7 +54,7 @@ def _tables(db: Path, schemas: tuple[str, ...]) -> dict[str, list[tuple]]:
         ).fetchall()
         tables = {}
         for schema, table in names:
-            if f"{schema}.{table}" == LOAD_LOG:
+            if f"{schema}.{table}" in LOAD_LOGS:
                 continue
             columns = [
                 name
@@ -159,6 +159,37 @@ def _redeliver(landing: Path) -> None:
         path.unlink()  # withdrawn by the vendor
 
 
+def _give_a_person_an_observed_account(landing: Path, db: Path) -> None:
+    """identities.csv maps an e-mail seen in the git history, not yet anyone's, to a person."""
+    (account,) = query(
+        db,
+        "select account_key from intermediate.int_identities_resolved"
+        " where key_type = 'email' and is_observed and not is_rostered and not is_bot"
+        " and not is_shared order by account_key limit 1",
+    )
+    person = (landing / "directory" / "people.csv").read_text().splitlines()[1].split(",")[0]
+    email = account["account_key"].removeprefix("email:")
+    with (landing / "directory" / "identities.csv").open("a") as identities:
+        identities.write(f"{person},git,{email},false\n")
+
+
+def _move_a_person_to_another_team(landing: Path) -> None:
+    """people.csv gives its first person, who has no membership, another team."""
+    people = landing / "directory" / "people.csv"
+    memberships = (landing / "directory" / "team_memberships.csv").read_text()
+    header, *rows = people.read_text().splitlines()
+    team = header.split(",").index("team")
+    for index, row in enumerate(rows):
+        fields = row.split(",")
+        if f"\n{fields[0]}," not in memberships:
+            fields[team] = "Moved Team"
+            rows[index] = ",".join(fields)
+            break
+    else:
+        raise AssertionError("every person has a team membership")
+    people.write_text("\n".join([header, *rows]) + "\n")
+
+
 @pytest.fixture(scope="module")
 def incremental_and_full(landings) -> dict:
     root, initial = landings["root"], landings["initial"]
@@ -172,7 +203,7 @@ def incremental_and_full(landings) -> dict:
     for day in HELD_BACK_DAYS:
         for path in _dated_files(landings["complete"], day):
             shutil.copy2(path, initial / path.parent.name / path.name)
-        _build(["run", "--selector", "daily"], initial, incremental_db, work)
+        new_day = _build(["run", "--selector", "daily"], initial, incremental_db, work)
     late_files = _dated_files(landings["complete"], LATE_DAY)
     for path in late_files:
         shutil.copy2(path, initial / path.parent.name / path.name)
@@ -184,16 +215,27 @@ def incremental_and_full(landings) -> dict:
     after_rerun = _tables(incremental_db, ("marts", "audit", "staging", "intermediate"))
 
     # The vendor withdraws the re-deliveries: the older deliveries of those keys are current
-    # again, on their own dates.
+    # again, on their own dates. The same day identities.csv gives a person an account seen
+    # before, whose activity on every date becomes theirs.
     with_redeliveries = root / "with_redeliveries"
     shutil.copytree(initial, with_redeliveries)
     for path in REDELIVERY_FILES.values():
         (initial / path).unlink()
-    _build(["build", "--selector", "daily"], initial, incremental_db, work)
+    _give_a_person_an_observed_account(initial, incremental_db)
+    withdrawal = _build(["build", "--selector", "daily"], initial, incremental_db, work)
     after_withdrawal = _tables(incremental_db, ("marts", "audit", "staging", "intermediate"))
     withdrawn_db = root / "withdrawn.duckdb"
     _build(["seed"], initial, withdrawn_db, root / "work_withdrawn")
     _build(["run"], initial, withdrawn_db, root / "work_withdrawn")
+
+    # A person moves to another team for good: every date of the models downstream of the
+    # directory changes.
+    _move_a_person_to_another_team(initial)
+    team_move = _build(["run", "--selector", "daily"], initial, incremental_db, work)
+    after_team_move = _tables(incremental_db, ("marts", "intermediate"))
+    moved_db = root / "moved.duckdb"
+    _build(["seed"], initial, moved_db, root / "work_moved")
+    _build(["run"], initial, moved_db, root / "work_moved")
 
     # Another reporting time zone moves github and git records to other dates: the incremental
     # models are rebuilt in full instead of only the new dates.
@@ -213,6 +255,7 @@ def incremental_and_full(landings) -> dict:
         "landing": initial,
         "before": before,
         "late_files": late_files,
+        "new_day_log": new_day.stdout,
         "daily": after_daily,
         "daily_log": daily.stdout,
         "rerun": after_rerun,
@@ -221,6 +264,10 @@ def incremental_and_full(landings) -> dict:
         "zone_full": _tables(zone_db, ("marts", "intermediate")),
         "full": _tables(full_db, ("marts", "audit", "staging", "intermediate")),
         "withdrawal": after_withdrawal,
+        "withdrawal_log": withdrawal.stdout,
+        "team_move": after_team_move,
+        "team_move_log": team_move.stdout,
+        "team_move_full": _tables(moved_db, ("marts", "intermediate")),
         "withdrawal_full": _tables(withdrawn_db, ("marts", "audit", "staging", "intermediate")),
     }
 
@@ -232,6 +279,58 @@ def test_incremental_runs_equal_a_full_refresh(incremental_and_full):
 def test_a_withdrawn_redelivery_makes_the_older_delivery_current_again(incremental_and_full):
     _assert_same_tables(incremental_and_full["withdrawal"], incremental_and_full["withdrawal_full"])
     assert incremental_and_full["withdrawal_full"] != incremental_and_full["full"]
+
+
+# The models downstream of identity resolution (incremental_strategy replace_dates).
+REPLACE_DATES_MODELS = (
+    "int_interactions_qualified",
+    "int_person_days",
+    "int_developer_activity_days",
+    "int_developer_daily_volume",
+    "int_active_users_by_bucket",
+    "int_active_users_by_bucket_team",
+    "ai_attribution_audit",
+)
+
+
+def _dates_rebuilt(log: str) -> dict[str, int]:
+    return {
+        model: int(count)
+        for model, count in re.findall(r"(\w+): incremental run, (\d+) date\(s\)", log)
+    }
+
+
+def test_a_new_day_rebuilds_only_recent_dates_downstream_of_identities(incremental_and_full):
+    """The held-back last day arrives: the models downstream of identity resolution rebuild the
+    new day and the lookback window (incremental_lookback_days: 3), and the end of the period
+    moves by that day (tests above: the tables equal a full build)."""
+    rebuilt = _dates_rebuilt(incremental_and_full["new_day_log"])
+    assert set(rebuilt) == set(REPLACE_DATES_MODELS)
+    assert all(0 < count <= 4 + 31 for count in rebuilt.values()), rebuilt
+    assert "rebuilding it in full" not in incremental_and_full["new_day_log"]
+
+
+def test_an_account_resolved_otherwise_rebuilds_every_date_downstream_of_it(
+    incremental_and_full,
+):
+    """identities.csv gives a person an account seen before (the withdrawal run; the test above
+    compares its tables with a full build)."""
+    log = incremental_and_full["withdrawal_log"]
+    rebuilt_in_full = set(re.findall(r"(\w+): 1 account\(s\) resolved otherwise", log))
+    assert rebuilt_in_full == set(REPLACE_DATES_MODELS)
+
+
+def test_a_directory_change_rebuilds_every_date_downstream_of_it(incremental_and_full):
+    _assert_same_tables(incremental_and_full["team_move"], incremental_and_full["team_move_full"])
+    log = incremental_and_full["team_move_log"]
+    rebuilt_in_full = set(re.findall(r"(\w+): the directory or coverage_start changed", log))
+    assert rebuilt_in_full == set(REPLACE_DATES_MODELS)
+    headcount = query(
+        incremental_and_full["incremental_db"],
+        "select sum(headcount) as n from marts.ai_active_users_by_team_daily"
+        " where team = 'Moved Team' and dimension = 'all'",
+    )
+    assert headcount[0]["n"] > 0, "the moved person must count in the new team"
 
 
 def test_an_edited_seed_rebuilds_every_model_downstream_of_it(landings, tmp_path):

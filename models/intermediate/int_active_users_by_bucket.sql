@@ -1,16 +1,26 @@
 {#- One row per grain, bucket and dimension, every bucket of the reporting period present
     (zero-filled): the organisation-level AI Active Users counts (contract sections 5 and 6). -#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_dates',
+    rebuild_key='bucket',
+    post_hook="{{ log_derived_build() }}",
+) }}
+-- depends_on: {{ ref('int_rebuild_inputs') }}
+{%- set rebuild_dates = derived_rebuild_dates() %}
 with
 
 buckets as (
 
     select * from {{ ref('int_calendar_buckets') }}
+    where {{ rebuilt_buckets_filter('grain', 'bucket_start', rebuild_dates) }}
 
 ),
 
 activity_days as (
 
     select * from {{ ref('int_developer_activity_days') }}
+    where {{ days_of_rebuilt_buckets_filter('activity_date', rebuild_dates) }}
 
 ),
 
@@ -18,6 +28,7 @@ employed_person_days as (
 
     select * from {{ ref('int_person_days') }}
     where is_employed
+        and {{ days_of_rebuilt_buckets_filter('calendar_date', rebuild_dates) }}
 
 ),
 

@@ -1,17 +1,27 @@
 {#- One row per grain, bucket, dimension and team (every team of people.csv and
     team_memberships.csv, and Unassigned), zero-filled: AI Active Users by team. A developer
     counts in the team they belonged to on each active day, so a move counts in both teams. -#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_dates',
+    rebuild_key='bucket',
+    post_hook="{{ log_derived_build() }}",
+) }}
+-- depends_on: {{ ref('int_rebuild_inputs') }}
+{%- set rebuild_dates = derived_rebuild_dates() %}
 with
 
 buckets as (
 
     select * from {{ ref('int_calendar_buckets') }}
+    where {{ rebuilt_buckets_filter('grain', 'bucket_start', rebuild_dates) }}
 
 ),
 
 activity_days as (
 
     select * from {{ ref('int_developer_activity_days') }}
+    where {{ days_of_rebuilt_buckets_filter('activity_date', rebuild_dates) }}
 
 ),
 
@@ -19,6 +29,7 @@ employed_person_days as (
 
     select * from {{ ref('int_person_days') }}
     where is_employed
+        and {{ days_of_rebuilt_buckets_filter('calendar_date', rebuild_dates) }}
 
 ),
 

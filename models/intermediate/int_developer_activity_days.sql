@@ -1,10 +1,19 @@
 {#- One row per developer, activity date and dimension (the four AI dimensions and `all`, their
     union), with the developer's roster person and team on that date. -#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_dates',
+    rebuild_key='activity_date',
+    post_hook="{{ log_derived_build() }}",
+) }}
+-- depends_on: {{ ref('int_rebuild_inputs') }}
+{%- set rebuild_dates = derived_rebuild_dates() %}
 with
 
 qualified as (
 
     select * from {{ ref('int_interactions_qualified') }}
+    where {{ rebuilt_dates_filter('activity_date', rebuild_dates) }}
 
 ),
 
@@ -17,6 +26,7 @@ identities as (
 person_days as (
 
     select * from {{ ref('int_person_days') }}
+    where {{ rebuilt_dates_filter('calendar_date', rebuild_dates) }}
 
 ),
 

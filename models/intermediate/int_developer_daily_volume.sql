@@ -1,6 +1,13 @@
 {#- One row per developer, activity date and source with AI volume (integrations section 7):
     Total AI Actions, Lines Added (AI code inserted) and Lines Accepted (AI code delivered).
     Shared accounts, bots and API-key actors count for nobody, as for active users. -#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_dates',
+    rebuild_key='activity_date',
+    post_hook="{{ log_derived_build() }}",
+) }}
+{%- set rebuild_dates = derived_rebuild_dates() %}
 with
 
 identities as (
@@ -19,7 +26,7 @@ period as (
 copilot_records as (
 
     select * from {{ ref('stg_copilot__user_days') }}
-    where is_current
+    where is_current and {{ rebuilt_dates_filter('activity_date', rebuild_dates) }}
 
 ),
 
@@ -31,6 +38,7 @@ copilot_accepted_feature_lines as (
         sum(loc_added_sum) as accepted_lines
     from {{ ref('int_copilot__user_day_features') }}
     where code_acceptance_activity_count > 0
+        and {{ rebuilt_dates_filter('partition_date', rebuild_dates) }}
     group by file_name, record_number
 
 ),
@@ -69,7 +77,7 @@ cursor_volume as (
         total_lines_added as lines_added,
         accepted_lines_added as lines_accepted
     from {{ ref('stg_cursor__user_days') }}
-    where is_current
+    where is_current and {{ rebuilt_dates_filter('activity_date', rebuild_dates) }}
 
 ),
 
@@ -84,6 +92,7 @@ claude_code_volume as (
         lines_added as lines_accepted
     from {{ ref('stg_claude_code__usage_records') }}
     where is_current and is_user_actor
+        and {{ rebuilt_dates_filter('activity_date', rebuild_dates) }}
 
 ),
 
@@ -97,7 +106,7 @@ qualifying_events_and_commits as (
         0 as lines_added,
         0 as lines_accepted
     from {{ ref('int_ai_interactions') }}
-    where source in ('github', 'git')
+    where source in ('github', 'git') and {{ rebuilt_dates_filter('activity_date', rebuild_dates) }}
     group by source, account_key, activity_date
 
 ),

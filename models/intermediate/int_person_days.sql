@@ -1,6 +1,14 @@
 {#- One row per rostered person (people.csv, not a bot) and calendar day: whether employed that
     day and the team that day (the membership with the latest valid_from covering the day, else
     people.team, else Unassigned). -#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_dates',
+    rebuild_key='calendar_date',
+    post_hook="{{ log_derived_build() }}",
+) }}
+-- depends_on: {{ ref('int_rebuild_inputs') }}
+{%- set rebuild_dates = derived_rebuild_dates() %}
 with
 
 directory_people as (
@@ -42,6 +50,7 @@ memberships as (
 calendar_days as (
 
     select * from {{ ref('int_calendar_days') }}
+    where {{ rebuilt_dates_filter('calendar_date', rebuild_dates) }}
 
 ),
 

@@ -1,17 +1,30 @@
 {#- One row per activity date and source: records read, quarantined, superseded by a later
     delivery, current, qualifying, and qualifying activity attributed to nobody, by reason
     (shared account, bot, API-key actor, no account). The limits of the metric, as numbers. -#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_dates',
+    rebuild_key='coalesce(activity_date, ' ~ no_partition_date() ~ ')',
+    post_hook="{{ log_derived_build() }}",
+    on_schema_change='fail',
+) }}
+{%- set rebuild_dates = derived_rebuild_dates() %}
 with
 
 records as (
 
     select * from {{ ref('int_source_records') }}
+    where {{ rebuilt_dates_filter('coalesce(activity_date, ' ~ no_partition_date() ~ ')',
+                                  rebuild_dates) }}
 
 ),
 
 qualifying_records as (
 
+    {#- A record qualifies when current, and its current row has the date of its
+        interactions. #}
     select distinct record_id from {{ ref('int_ai_interactions') }}
+    where {{ rebuilt_dates_filter('activity_date', rebuild_dates) }}
 
 ),
 

@@ -1,0 +1,243 @@
+{#-
+    Incremental models downstream of identity resolution (strategy replace_dates).
+
+    Qualified interactions, activity days, person days and the bucket tables read identities,
+    the directory and the reporting period besides the event records. A daily run rebuilds, in
+    each of them, only
+      - the dates the incremental staging models rebuilt since the model was last built
+        (staging.partition_loads), and
+      - the dates whose place in the reporting period changed: when as_of_date moves, the days
+        between the old and the new as_of_date and up to the last day of the calendar;
+    and the bucket tables rebuild every bucket (day, ISO week, month) that holds such a date.
+    The model is rebuilt in full instead when what else it reads changed since its last build:
+      - the directory (people and team memberships), coverage_start or the first day of the
+        calendar (int_rebuild_inputs.inputs_fingerprint): a team move changes every date;
+      - the resolution of an account it saw then (another developer or person, now a bot or a
+        shared account, or gone), compared with the copy it kept
+        (staging.derived_identity_snapshots). An account seen for the first time changes
+        nothing else: its records are new or changed, so their dates are rebuilt anyway.
+    Each model records its build in staging.derived_model_builds (log_derived_build).
+
+    Like the replace_partitions models, these assume that a run which builds one of them also
+    builds what it reads (the `daily` selector builds every model); `--full-refresh` repairs a
+    table built from a stale input.
+-#}
+
+{% macro derived_build_log_relation() %}
+    {#- staging.derived_model_builds: one row per replace_dates model, its latest build. -#}
+    {{ return(api.Relation.create(database=target.database, schema='staging',
+                                  identifier='derived_model_builds')) }}
+{% endmacro %}
+
+{% macro derived_identity_snapshot_relation() %}
+    {#- staging.derived_identity_snapshots: per replace_dates model, the resolution of every
+        account when it was last built. -#}
+    {{ return(api.Relation.create(database=target.database, schema='staging',
+                                  identifier='derived_identity_snapshots')) }}
+{% endmacro %}
+
+{% macro snapshot_identity_columns() %}
+    {#- The columns of int_identities_resolved the replace_dates models read. -#}
+    {{ return(['developer_id', 'person_id', 'is_rostered', 'is_shared', 'is_bot']) }}
+{% endmacro %}
+
+{% macro create_derived_build_log() %}
+    {#- on-run-start: the build log and the identity snapshots exist before any replace_dates
+        model writes to them. -#}
+    {%- if not execute -%}{{ return('') }}{%- endif -%}
+    {%- set relation = derived_build_log_relation() -%}
+    {%- do adapter.create_schema(relation) -%}
+    {%- set text, flag = dbt.type_string(), dbt.type_boolean() -%}
+    {{ return('create table if not exists ' ~ relation ~ ' (model_name ' ~ text
+              ~ ', built_at ' ~ dbt.type_timestamp() ~ ', inputs_fingerprint ' ~ text
+              ~ ', as_of_date date, calendar_last_day date);\n'
+              ~ 'create table if not exists ' ~ derived_identity_snapshot_relation()
+              ~ ' (model_name ' ~ text ~ ', account_key ' ~ text ~ ', developer_id ' ~ text
+              ~ ', person_id ' ~ text ~ ', is_rostered ' ~ flag ~ ', is_shared ' ~ flag
+              ~ ', is_bot ' ~ flag ~ ')') }}
+{% endmacro %}
+
+{% macro derived_rebuild_dates(announce=true) %}
+    {#- none when the model is built in full (a full build, or its inputs' fingerprint changed);
+        else the dates to rebuild, sorted, as date objects. Every replace_dates model calls it
+        (it refs int_rebuild_inputs). -#}
+    {%- set inputs_relation = ref('int_rebuild_inputs') -%}
+    {%- set identities_relation = ref('int_identities_resolved') -%}
+    {%- if not is_incremental_run() -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- set inputs = run_query('select inputs_fingerprint, as_of_date, calendar_last_day from '
+                               ~ inputs_relation).rows[0] -%}
+    {%- set builds = run_query(
+        'select built_at, inputs_fingerprint, as_of_date, calendar_last_day from '
+        ~ derived_build_log_relation() ~ " where model_name = '" ~ this.identifier ~ "'").rows -%}
+    {%- set reason = none -%}
+    {%- if builds | length != 1 -%}
+        {%- set reason = 'no record of its last build' -%}
+    {%- elif builds[0][1] != inputs[0] -%}
+        {%- set reason = 'the directory or coverage_start changed since its last build' -%}
+    {%- elif none in [builds[0][2], builds[0][3], inputs[1], inputs[2]] -%}
+        {%- set reason = 'the reporting period was empty' -%}
+    {%- else -%}
+        {%- set changed_accounts = run_query(changed_identities_sql(identities_relation))
+                                   .rows[0][0] -%}
+        {%- if changed_accounts > 0 -%}
+            {%- set reason = changed_accounts ~ ' account(s) resolved otherwise since its last build' -%}
+        {%- endif -%}
+    {%- endif -%}
+    {%- if reason is not none -%}
+        {%- if announce -%}
+            {{ log(this.identifier ~ ': ' ~ reason ~ '; rebuilding it in full', info=true) }}
+        {%- endif -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- set last = builds[0] -%}
+    {%- set dates = [] -%}
+    {%- for row in run_query(
+            'select distinct partition_date from ' ~ partition_log_relation()
+            ~ " where model_name in ('" ~ event_staging_models() | join("', '") ~ "')"
+            ~ " and loaded_at > cast('" ~ last[0] ~ "' as " ~ dbt.type_timestamp() ~ ')') -%}
+        {%- do dates.append(row[0]) -%}
+    {%- endfor -%}
+    {#- The days whose place in the period changed: after the earlier as_of_date, up to the
+        later last day of the calendar (which runs to the end of as_of_date's week and month). -#}
+    {%- set day = modules.datetime.timedelta(days=1) -%}
+    {%- set current = [last[2], inputs[1]] | min + day -%}
+    {%- set period_end = [last[3], inputs[2]] | max -%}
+    {%- if current <= period_end and [last[2], last[3]] != [inputs[1], inputs[2]] -%}
+        {%- for _ in range((period_end - current).days + 1) -%}
+            {%- do dates.append(current + day * loop.index0) -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {%- set dates = dates | unique | sort -%}
+    {%- if announce -%}
+        {{ log(this.identifier ~ ': incremental run, ' ~ (dates | length)
+               ~ ' date(s) to rebuild', info=true) }}
+    {%- endif -%}
+    {{ return(dates) }}
+{% endmacro %}
+
+{% macro changed_identities_sql(identities_relation) %}
+    {#- The number of accounts of the model's identity snapshot resolved otherwise now. -#}
+    select count(*)
+    from {{ derived_identity_snapshot_relation() }} as snapshot
+    left join {{ identities_relation }} as identities
+        on snapshot.account_key = identities.account_key
+    where snapshot.model_name = '{{ this.identifier }}'
+        and (
+            identities.account_key is null
+            {%- for column in snapshot_identity_columns() %}
+            or case
+                when snapshot.{{ column }} = identities.{{ column }}
+                    or (snapshot.{{ column }} is null and identities.{{ column }} is null)
+                    then false
+                else true
+            end
+            {%- endfor %}
+        )
+{% endmacro %}
+
+{% macro date_literals(dates) -%}
+    {#- SQL date literals of the dates (none stays none). -#}
+    {%- if dates is none -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- set literals = [] -%}
+    {%- for value in dates -%}
+        {%- do literals.append("cast('" ~ value ~ "' as date)") -%}
+    {%- endfor -%}
+    {{ return(literals) }}
+{%- endmacro %}
+
+{% macro rebuilt_dates_filter(column, dates) -%}
+    {#- The rows of a date column a replace_dates model rebuilds: all (dates none), or those of
+        the dates to rebuild. -#}
+    {{ partition_filter(column, date_literals(dates)) }}
+{%- endmacro %}
+
+{% macro bucket_starts_of(dates, grain) %}
+    {#- The first day of each day / ISO week / month bucket holding one of `dates`. -#}
+    {%- set starts = [] -%}
+    {%- for value in dates -%}
+        {%- if grain == 'week' -%}
+            {%- do starts.append(value - modules.datetime.timedelta(days=value.weekday())) -%}
+        {%- elif grain == 'month' -%}
+            {%- do starts.append(value.replace(day=1)) -%}
+        {%- else -%}
+            {%- do starts.append(value) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(starts | unique | sort) }}
+{% endmacro %}
+
+{% macro rebuilt_buckets_filter(grain_column, bucket_start_column, dates) -%}
+    {#- The bucket rows a replace_dates bucket table rebuilds: every bucket holding a date to
+        rebuild. -#}
+    {%- if dates is none or dates | length == 0 -%}
+        {{ rebuilt_dates_filter(bucket_start_column, dates) }}
+    {%- else -%}
+        (
+        {%- for grain in ['day', 'week', 'month'] %}
+            ({{ grain_column }} = '{{ grain }}' and {{ bucket_start_column }} in (
+                {{- date_literals(bucket_starts_of(dates, grain)) | join(', ') }}))
+            {{- ' or' if not loop.last }}
+        {%- endfor %}
+        )
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro days_of_rebuilt_buckets_filter(date_column, dates) -%}
+    {#- The input days a bucket table reads to rebuild its buckets: every day of each week and
+        month holding a date to rebuild. -#}
+    {%- if dates is none or dates | length == 0 -%}
+        {{ rebuilt_dates_filter(date_column, dates) }}
+    {%- else -%}
+        ({{ bucket_start('week', date_column) }} in (
+            {{- date_literals(bucket_starts_of(dates, 'week')) | join(', ') }})
+        or {{ bucket_start('month', date_column) }} in (
+            {{- date_literals(bucket_starts_of(dates, 'month')) | join(', ') }}))
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro rebuilt_rows_filter(dates) -%}
+    {#- The rows of the model being built that a replace_dates run replaces (config
+        rebuild_key: a date column, or 'bucket' for grain and bucket_start). -#}
+    {%- set key = config.require('rebuild_key') -%}
+    {%- if key == 'bucket' -%}
+        {{ rebuilt_buckets_filter('grain', 'bucket_start', dates) }}
+    {%- else -%}
+        {{ rebuilt_dates_filter(key, dates) }}
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro get_incremental_replace_dates_sql(arg_dict) %}
+    {#- Incremental strategy of the models downstream of identity resolution: delete the rows of
+        every date (or bucket) to rebuild, then insert the rebuilt rows. In full, every row. -#}
+    {%- set target_relation = arg_dict['target_relation'] -%}
+    {%- set columns = get_quoted_csv(arg_dict['dest_columns'] | map(attribute='name')) -%}
+    delete from {{ target_relation }}
+    where {{ rebuilt_rows_filter(derived_rebuild_dates(announce=false)) }};
+    insert into {{ target_relation }} ({{ columns }})
+    select {{ columns }} from {{ arg_dict['temp_relation'] }}
+{% endmacro %}
+
+{% macro log_derived_build() %}
+    {#- post-hook of every replace_dates model: when it was built and from which inputs. -#}
+    {%- set log_relation = derived_build_log_relation() -%}
+    {%- set snapshot_relation = derived_identity_snapshot_relation() -%}
+    {%- set columns = ['account_key'] + snapshot_identity_columns() -%}
+    delete from {{ snapshot_relation }} where model_name = '{{ this.identifier }}';
+    insert into {{ snapshot_relation }} (model_name, {{ columns | join(', ') }})
+    select '{{ this.identifier }}', {{ columns | join(', ') }}
+    from {{ ref('int_identities_resolved') }};
+    delete from {{ log_relation }} where model_name = '{{ this.identifier }}';
+    insert into {{ log_relation }}
+        (model_name, built_at, inputs_fingerprint, as_of_date, calendar_last_day)
+    select
+        '{{ this.identifier }}',
+        {{ loaded_at() }},
+        inputs_fingerprint,
+        as_of_date,
+        calendar_last_day
+    from {{ ref('int_rebuild_inputs') }}
+{% endmacro %}
