@@ -57,10 +57,24 @@
               ~ ', is_bot ' ~ flag ~ ')') }}
 {% endmacro %}
 
+{% macro replace_dates_config(rebuild_key, contract=false) %}
+    {#- The config of a replace_dates model; rebuild_key: the date column (an expression) of its
+        rows, or 'bucket' for grain and bucket_start. A model with an enforced contract fails on
+        a schema change (dbt requires a choice; the reset of changed models drops it first). -#}
+    {%- do config(
+        materialized='incremental',
+        incremental_strategy='replace_dates',
+        rebuild_key=rebuild_key,
+        post_hook="{{ log_derived_build() }}",
+        on_schema_change='fail' if contract else 'ignore',
+    ) -%}
+{% endmacro %}
+
 {% macro derived_rebuild_dates(announce=true) %}
-    {#- none when the model is built in full (a full build, or its inputs' fingerprint changed);
-        else the dates to rebuild, sorted, as date objects. Every replace_dates model calls it
-        (it refs int_rebuild_inputs). -#}
+    {#- none when the model is built in full (a full build, no record of its last build, another
+        inputs_fingerprint, an empty period, an account of its snapshot resolved otherwise);
+        else the dates to rebuild, sorted, as date objects. Every replace_dates model calls it:
+        its refs make int_rebuild_inputs and int_identities_resolved the model's parents. -#}
     {%- set inputs_relation = ref('int_rebuild_inputs') -%}
     {%- set identities_relation = ref('int_identities_resolved') -%}
     {%- if not is_incremental_run() -%}
@@ -82,7 +96,8 @@
         {%- set changed_accounts = run_query(changed_identities_sql(identities_relation))
                                    .rows[0][0] -%}
         {%- if changed_accounts > 0 -%}
-            {%- set reason = changed_accounts ~ ' account(s) resolved otherwise since its last build' -%}
+            {%- set reason = changed_accounts
+                             ~ ' account(s) resolved otherwise since its last build' -%}
         {%- endif -%}
     {%- endif -%}
     {%- if reason is not none -%}

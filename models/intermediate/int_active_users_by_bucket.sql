@@ -1,12 +1,6 @@
 {#- One row per grain, bucket and dimension, every bucket of the reporting period present
     (zero-filled): the organisation-level AI Active Users counts (contract sections 5 and 6). -#}
-{{ config(
-    materialized='incremental',
-    incremental_strategy='replace_dates',
-    rebuild_key='bucket',
-    post_hook="{{ log_derived_build() }}",
-) }}
--- depends_on: {{ ref('int_rebuild_inputs') }}
+{{ replace_dates_config('bucket') }}
 {%- set rebuild_dates = derived_rebuild_dates() %}
 with
 

@@ -1,13 +1,7 @@
 {#- One row per grain, bucket, dimension and team (every team of people.csv and
     team_memberships.csv, and Unassigned), zero-filled: AI Active Users by team. A developer
     counts in the team they belonged to on each active day, so a move counts in both teams. -#}
-{{ config(
-    materialized='incremental',
-    incremental_strategy='replace_dates',
-    rebuild_key='bucket',
-    post_hook="{{ log_derived_build() }}",
-) }}
--- depends_on: {{ ref('int_rebuild_inputs') }}
+{{ replace_dates_config('bucket') }}
 {%- set rebuild_dates = derived_rebuild_dates() %}
 with
 

@@ -1,12 +1,6 @@
 {#- One row per developer, activity date and dimension (the four AI dimensions and `all`, their
     union), with the developer's roster person and team on that date. -#}
-{{ config(
-    materialized='incremental',
-    incremental_strategy='replace_dates',
-    rebuild_key='activity_date',
-    post_hook="{{ log_derived_build() }}",
-) }}
--- depends_on: {{ ref('int_rebuild_inputs') }}
+{{ replace_dates_config('activity_date') }}
 {%- set rebuild_dates = derived_rebuild_dates() %}
 with
 

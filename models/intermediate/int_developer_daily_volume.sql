@@ -1,12 +1,7 @@
 {#- One row per developer, activity date and source with AI volume (integrations section 7):
     Total AI Actions, Lines Added (AI code inserted) and Lines Accepted (AI code delivered).
     Shared accounts, bots and API-key actors count for nobody, as for active users. -#}
-{{ config(
-    materialized='incremental',
-    incremental_strategy='replace_dates',
-    rebuild_key='activity_date',
-    post_hook="{{ log_derived_build() }}",
-) }}
+{{ replace_dates_config('activity_date') }}
 {%- set rebuild_dates = derived_rebuild_dates() %}
 with
 
@@ -106,7 +101,8 @@ qualifying_events_and_commits as (
         0 as lines_added,
         0 as lines_accepted
     from {{ ref('int_ai_interactions') }}
-    where source in ('github', 'git') and {{ rebuilt_dates_filter('activity_date', rebuild_dates) }}
+    where source in ('github', 'git')
+        and {{ rebuilt_dates_filter('activity_date', rebuild_dates) }}
     group by source, account_key, activity_date
 
 ),

@@ -1,13 +1,7 @@
 {#- One row per developer, activity date, dimension and source: the developer performed at least
     one qualifying AI interaction that day. Shared accounts, bots, API-key actors and records
     without an account qualify nobody; dates outside [coverage_start, as_of_date] are ignored. -#}
-{{ config(
-    materialized='incremental',
-    incremental_strategy='replace_dates',
-    rebuild_key='activity_date',
-    post_hook="{{ log_derived_build() }}",
-) }}
--- depends_on: {{ ref('int_rebuild_inputs') }}
+{{ replace_dates_config('activity_date') }}
 {%- set rebuild_dates = derived_rebuild_dates() %}
 with
 

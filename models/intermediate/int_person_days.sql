@@ -1,13 +1,7 @@
 {#- One row per rostered person (people.csv, not a bot) and calendar day: whether employed that
     day and the team that day (the membership with the latest valid_from covering the day, else
     people.team, else Unassigned). -#}
-{{ config(
-    materialized='incremental',
-    incremental_strategy='replace_dates',
-    rebuild_key='calendar_date',
-    post_hook="{{ log_derived_build() }}",
-) }}
--- depends_on: {{ ref('int_rebuild_inputs') }}
+{{ replace_dates_config('calendar_date') }}
 {%- set rebuild_dates = derived_rebuild_dates() %}
 with
 

@@ -1,13 +1,7 @@
 {#- One row per activity date and source: records read, quarantined, superseded by a later
     delivery, current, qualifying, and qualifying activity attributed to nobody, by reason
     (shared account, bot, API-key actor, no account). The limits of the metric, as numbers. -#}
-{{ config(
-    materialized='incremental',
-    incremental_strategy='replace_dates',
-    rebuild_key='coalesce(activity_date, ' ~ no_partition_date() ~ ')',
-    post_hook="{{ log_derived_build() }}",
-    on_schema_change='fail',
-) }}
+{{ replace_dates_config('coalesce(activity_date, ' ~ no_partition_date() ~ ')', contract=true) }}
 {%- set rebuild_dates = derived_rebuild_dates() %}
 with
 
