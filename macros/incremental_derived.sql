@@ -108,10 +108,8 @@
     {%- endif -%}
     {%- set last = builds[0] -%}
     {%- set dates = [] -%}
-    {%- for row in run_query(
-            'select distinct partition_date from ' ~ partition_log_relation()
-            ~ " where model_name in ('" ~ event_staging_models() | join("', '") ~ "')"
-            ~ " and loaded_at > cast('" ~ last[0] ~ "' as " ~ dbt.type_timestamp() ~ ')') -%}
+    {%- for row in run_query(partitions_loaded_after(
+            event_staging_models(), "cast('" ~ last[0] ~ "' as " ~ dbt.type_timestamp() ~ ')')) -%}
         {%- do dates.append(row[0]) -%}
     {%- endfor -%}
     {#- The days whose place in the period changed: after the earlier as_of_date, up to the

@@ -221,17 +221,21 @@
         or {{ is_stale_landing_row('loaded', landing_table) }}
 {% endmacro %}
 
+{% macro partitions_loaded_after(model_names, loaded_after) -%}
+    {#- The partition dates the staging models `model_names` rebuilt (or emptied) after the
+        timestamp expression `loaded_after`. -#}
+    select distinct partition_date from {{ partition_log_relation() }}
+    where model_name in ('{{ model_names | join("', '") }}')
+        and loaded_at > {{ loaded_after }}
+{%- endmacro %}
+
 {% macro changed_partitions(upstreams, target_relation) -%}
     {#- The partition dates a model derived from the staging models `upstreams` must rebuild:
         those any of them rebuilt (or emptied) since the model's latest row was written. -#}
-    select distinct partition_date from {{ partition_log_relation() }}
-    where model_name in (
-            {%- for upstream in upstreams %}'{{ upstream.identifier }}'{{ ', ' if not loop.last }}
-            {%- endfor %})
-        and loaded_at > (
-            select coalesce(max(loaded_at), cast('1900-01-01' as {{ dbt.type_timestamp() }}))
-            from {{ target_relation }}
-        )
+    {{ partitions_loaded_after(
+        upstreams | map(attribute='identifier') | list,
+        "(select coalesce(max(loaded_at), cast('1900-01-01' as " ~ dbt.type_timestamp()
+        ~ ')) from ' ~ target_relation ~ ')') }}
 {%- endmacro %}
 
 {% macro event_staging_models() %}
