@@ -1,8 +1,9 @@
 {#-
     Incremental models downstream of identity resolution (strategy replace_dates).
 
-    Qualified interactions, activity days, person days and the bucket tables read identities,
-    the directory and the reporting period besides the event records. A daily run rebuilds, in
+    Qualified interactions, person days, activity days, daily volume, the attribution audit and
+    the bucket tables read identities, the directory or the reporting period besides the event
+    records. A daily run rebuilds, in
     each of them, only
       - the dates the incremental staging models rebuilt since the model was last built
         (staging.partition_loads), and
@@ -168,20 +169,15 @@
     {{ partition_filter(column, date_literals(dates)) }}
 {%- endmacro %}
 
-{% macro bucket_starts_of(dates, grain) %}
-    {#- The first day of each day / ISO week / month bucket holding one of `dates`. -#}
+{% macro bucket_starts_of(dates, grain) -%}
+    {#- SQL: the first days of the day / ISO week / month buckets holding `dates` (bucket_start
+        of each date literal), separated by commas. -#}
     {%- set starts = [] -%}
-    {%- for value in dates -%}
-        {%- if grain == 'week' -%}
-            {%- do starts.append(value - modules.datetime.timedelta(days=value.weekday())) -%}
-        {%- elif grain == 'month' -%}
-            {%- do starts.append(value.replace(day=1)) -%}
-        {%- else -%}
-            {%- do starts.append(value) -%}
-        {%- endif -%}
+    {%- for literal in date_literals(dates) -%}
+        {%- do starts.append(bucket_start(grain, literal)) -%}
     {%- endfor -%}
-    {{ return(starts | unique | sort) }}
-{% endmacro %}
+    {{ return(starts | join(', ')) }}
+{%- endmacro %}
 
 {% macro rebuilt_buckets_filter(grain_column, bucket_start_column, dates) -%}
     {#- The bucket rows a replace_dates bucket table rebuilds: every bucket holding a date to
@@ -192,7 +188,7 @@
         (
         {%- for grain in ['day', 'week', 'month'] %}
             ({{ grain_column }} = '{{ grain }}' and {{ bucket_start_column }} in (
-                {{- date_literals(bucket_starts_of(dates, grain)) | join(', ') }}))
+                {{- bucket_starts_of(dates, grain) }}))
             {{- ' or' if not loop.last }}
         {%- endfor %}
         )
@@ -205,10 +201,8 @@
     {%- if dates is none or dates | length == 0 -%}
         {{ rebuilt_dates_filter(date_column, dates) }}
     {%- else -%}
-        ({{ bucket_start('week', date_column) }} in (
-            {{- date_literals(bucket_starts_of(dates, 'week')) | join(', ') }})
-        or {{ bucket_start('month', date_column) }} in (
-            {{- date_literals(bucket_starts_of(dates, 'month')) | join(', ') }}))
+        ({{ bucket_start('week', date_column) }} in ({{ bucket_starts_of(dates, 'week') }})
+        or {{ bucket_start('month', date_column) }} in ({{ bucket_starts_of(dates, 'month') }}))
     {%- endif -%}
 {%- endmacro %}
 
