@@ -7,8 +7,10 @@
     each of them, only
       - the dates the incremental staging models rebuilt since the model was last built
         (staging.partition_loads), and
-      - the dates whose place in the reporting period changed: when as_of_date moves, the days
-        between the old and the new as_of_date and up to the last day of the calendar;
+      - the days that entered or left the reporting period or the calendar: when as_of_date
+        moves, the days between the old and the new as_of_date; when the calendar's last day
+        moves (it runs to the end of as_of_date's week and month), the days between the old
+        and the new last day;
     and the bucket tables rebuild every bucket (day, ISO week, month) that holds such a date.
     The model is rebuilt in full instead when what else it reads changed since its last build:
       - the directory (people and team memberships), coverage_start or the first day of the
@@ -113,16 +115,18 @@
             event_staging_models(), "cast('" ~ last[0] ~ "' as " ~ dbt.type_timestamp() ~ ')')) -%}
         {%- do dates.append(row[0]) -%}
     {%- endfor -%}
-    {#- The days whose place in the period changed: after the earlier as_of_date, up to the
-        later last day of the calendar (which runs to the end of as_of_date's week and month). -#}
+    {#- The days that entered or left the period (after the earlier as_of_date, up to the later
+        one) or the calendar (after its earlier last day, up to the later one). A day that
+        stays on the same side of both keeps its rows: none of them reads as_of_date otherwise
+        (the bucket tables' is_complete changes only in a bucket holding such a day). -#}
     {%- set day = modules.datetime.timedelta(days=1) -%}
-    {%- set current = [last[2], inputs[1]] | min + day -%}
-    {%- set period_end = [last[3], inputs[2]] | max -%}
-    {%- if current <= period_end and [last[2], last[3]] != [inputs[1], inputs[2]] -%}
-        {%- for _ in range((period_end - current).days + 1) -%}
-            {%- do dates.append(current + day * loop.index0) -%}
+    {%- for old_bound, new_bound in [(last[2], inputs[1]), (last[3], inputs[2])] -%}
+        {%- set earlier = [old_bound, new_bound] | min -%}
+        {%- set later = [old_bound, new_bound] | max -%}
+        {%- for offset in range(1, (later - earlier).days + 1) -%}
+            {%- do dates.append(earlier + day * offset) -%}
         {%- endfor -%}
-    {%- endif -%}
+    {%- endfor -%}
     {%- set dates = dates | unique | sort -%}
     {%- if announce -%}
         {{ log(this.identifier ~ ': incremental run, ' ~ (dates | length)

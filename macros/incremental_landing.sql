@@ -365,7 +365,9 @@
         staging.incremental_fingerprints. Only the models this run builds are dropped: the
         fingerprint of a model downstream of a change that this run does not build is
         forgotten, so that the run that next builds it rebuilds it in full. `dbt test` or
-        `dbt run --select` with other vars leaves every other table alone. -#}
+        `dbt run --select` with other vars leaves every other table alone. An `--empty` run
+        drops every incremental model it builds and forgets its fingerprint: the model is built
+        without rows, and the next run rebuilds it in full from the landing files. -#}
     {%- if not execute or flags.WHICH not in ['run', 'build'] -%}{{ return('') }}{%- endif -%}
     {%- set store = api.Relation.create(database=target.database, schema='staging',
                                         identifier='incremental_fingerprints') -%}
@@ -390,9 +392,10 @@
     {%- set changed = [] -%}
     {%- for node in incremental -%}
         {%- if node.unique_id in selected_resources -%}
-            {%- set fingerprint = incremental_fingerprint(node, loaded_seeds) -%}
+            {%- set fingerprint = none if flags.EMPTY
+                                  else incremental_fingerprint(node, loaded_seeds) -%}
             {%- do fingerprints.update({node.name: fingerprint}) -%}
-            {%- if stored.get(node.name) != fingerprint -%}
+            {%- if flags.EMPTY or stored.get(node.name) != fingerprint -%}
                 {%- do changed.append(node.unique_id) -%}
             {%- endif -%}
         {%- else -%}
@@ -407,9 +410,17 @@
             {%- set existing = adapter.get_relation(
                 database=node.database, schema=node.schema, identifier=node.alias) -%}
             {%- if existing is not none -%}
-                {{ log(node.name ~ ': its SQL, seeds or reporting_timezone changed since it was '
-                       ~ 'built' ~ (', or a model it reads did' if upstream_changed else '')
-                       ~ '; rebuilding it in full', info=true) }}
+                {%- if flags.EMPTY -%}
+                    {{ log(node.name ~ ': an --empty run builds it without rows; the next run '
+                           ~ 'rebuilds it in full', info=true) }}
+                {%- elif node.unique_id in changed and stored.get(node.name) is none -%}
+                    {{ log(node.name ~ ': no fingerprint of its last build (an --empty run '
+                           ~ 'built it, or it is new); rebuilding it in full', info=true) }}
+                {%- else -%}
+                    {{ log(node.name ~ ': its SQL, seeds or reporting_timezone changed since it '
+                           ~ 'was built' ~ (', or a model it reads did' if upstream_changed else '')
+                           ~ '; rebuilding it in full', info=true) }}
+                {%- endif -%}
                 {%- do adapter.drop_relation(existing) -%}
             {%- endif -%}
         {%- endif -%}

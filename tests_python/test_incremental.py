@@ -116,6 +116,8 @@ REDELIVERY_FILES = {
 # Inside the lookback window (the last incremental_lookback_days dates are rebuilt by every
 # run, with or without a new file), moved to a date long before it.
 LOOKBACK_DAY, OLDER_DAY = "2025-07-10", "2025-06-08"
+# A Monday that ends a month, two weeks before the last day of data (2025-07-13).
+EARLIER_AS_OF = "2025-06-30"
 
 
 def _redeliver(landing: Path) -> None:
@@ -247,6 +249,29 @@ def incremental_and_full(landings) -> dict:
     run_dbt(["seed"], landing=initial, db=zone_db, work_dir=root / "work_zone")
     run_dbt(["run"], landing=initial, db=zone_db, work_dir=root / "work_zone", dbt_vars=other_zone)
 
+    # as_of_date set back to the Monday that ends June, then unset again: the period and the
+    # calendar (to the end of as_of_date's week and month) shrink, then grow across the month
+    # boundary, without a new file.
+    earlier_as_of = {**other_zone, "as_of_date": EARLIER_AS_OF}
+    as_of_back = run_dbt(["run", "--selector", "daily"], landing=initial, db=incremental_db,
+                         work_dir=work, dbt_vars=earlier_as_of)  # fmt: skip
+    after_as_of_back = _tables(incremental_db, ("marts", "intermediate"))
+    as_of_db = root / "as_of.duckdb"
+    run_dbt(["seed"], landing=initial, db=as_of_db, work_dir=root / "work_as_of")
+    run_dbt(["run"], landing=initial, db=as_of_db, work_dir=root / "work_as_of",
+            dbt_vars=earlier_as_of)  # fmt: skip
+    run_dbt(["run", "--selector", "daily"], landing=initial, db=incremental_db, work_dir=work,
+            dbt_vars=other_zone)  # fmt: skip
+    after_as_of_forward = _tables(incremental_db, ("marts", "intermediate"))
+
+    # dbt's --empty (a schema check) builds the incremental models without rows; the next run
+    # rebuilds them in full.
+    empty = run_dbt(["build", "--selector", "daily", "--empty"], landing=initial,
+                    db=incremental_db, work_dir=work, dbt_vars=other_zone)  # fmt: skip
+    after_empty = run_dbt(["run", "--selector", "daily"], landing=initial, db=incremental_db,
+                          work_dir=work, dbt_vars=other_zone)  # fmt: skip
+    after_empty_tables = _tables(incremental_db, ("marts", "intermediate"))
+
     full_db = root / "full.duckdb"
     full_build = ["build", "--full-refresh", "--exclude", "test_type:unit"]
     _build(full_build, with_redeliveries, full_db, root / "work_full")
@@ -262,6 +287,13 @@ def incremental_and_full(landings) -> dict:
         "rerun_log": rerun.stdout,
         "zone_incremental": after_zone_change,
         "zone_full": _tables(zone_db, ("marts", "intermediate")),
+        "as_of_back": after_as_of_back,
+        "as_of_back_log": as_of_back.stdout,
+        "as_of_back_full": _tables(as_of_db, ("marts", "intermediate")),
+        "as_of_forward": after_as_of_forward,
+        "empty_log": empty.stdout,
+        "after_empty": after_empty_tables,
+        "after_empty_log": after_empty.stdout,
         "full": _tables(full_db, ("marts", "audit", "staging", "intermediate")),
         "withdrawal": after_withdrawal,
         "withdrawal_log": withdrawal.stdout,
@@ -301,13 +333,17 @@ def _dates_rebuilt(log: str) -> dict[str, int]:
 
 
 def test_a_new_day_rebuilds_only_recent_dates_downstream_of_identities(incremental_and_full):
-    """The held-back last day arrives: the models downstream of identity resolution rebuild the
-    new day and the lookback window (incremental_lookback_days: 3), and the end of the period
-    moves by that day (tests above: the tables equal a full build)."""
-    rebuilt = _dates_rebuilt(incremental_and_full["new_day_log"])
-    assert set(rebuilt) == set(REPLACE_DATES_MODELS)
-    assert all(0 < count <= 4 + 31 for count in rebuilt.values()), rebuilt
-    assert "rebuilding it in full" not in incremental_and_full["new_day_log"]
+    """The held-back last day arrives (git's commits of that day were there before, so the
+    period does not move): the models downstream of identity resolution rebuild exactly the
+    dates the staging models reloaded (the new day, the lookback window, the days of Copilot's
+    28-day report), the dates int_ai_interactions rebuilds too (tests above: the tables equal a
+    full build)."""
+    log = incremental_and_full["new_day_log"]
+    rebuilt = _dates_rebuilt(log)
+    (reloaded,) = re.findall(r"int_ai_interactions: incremental run, (\d+) partition date", log)
+    assert rebuilt == dict.fromkeys(REPLACE_DATES_MODELS, int(reloaded)), rebuilt
+    assert int(reloaded) < DAYS / 2
+    assert "rebuilding it in full" not in log
 
 
 def test_an_account_resolved_otherwise_rebuilds_every_date_downstream_of_it(
@@ -427,6 +463,43 @@ def test_a_changed_reporting_timezone_rebuilds_the_incremental_models(incrementa
         for name, rows in incremental_and_full["full"].items()
         if name.split(".")[0] in ("marts", "intermediate")
     }
+
+
+def test_a_moved_as_of_date_rebuilds_the_days_between_the_old_and_the_new_bounds(
+    incremental_and_full,
+):
+    """as_of_date moves back from 2025-07-13 to 2025-06-30, then forward again: the days
+    between the two as_of_dates left the period, and the days between the two last days of the
+    calendar (2025-07-31 and 2025-07-06) left it too; both runs equal a full build."""
+    _assert_same_tables(incremental_and_full["as_of_back"], incremental_and_full["as_of_back_full"])
+    _assert_same_tables(incremental_and_full["as_of_forward"], incremental_and_full["zone_full"])
+    assert incremental_and_full["as_of_back_full"] != incremental_and_full["zone_full"]
+    rebuilt = _dates_rebuilt(incremental_and_full["as_of_back_log"])
+    # 2025-07-01 to 2025-07-31; the lookback window (2025-07-11 to 07-13) lies inside it.
+    assert rebuilt == dict.fromkeys(REPLACE_DATES_MODELS, 31), rebuilt
+
+
+def test_an_empty_run_leaves_the_incremental_models_to_a_full_rebuild(incremental_and_full):
+    """`dbt build --empty` on a built warehouse: every incremental model is built without rows,
+    and the next run rebuilds each in full, equal to a full build."""
+    assert "an --empty run builds it without rows" in incremental_and_full["empty_log"]
+    rebuilt_in_full = set(
+        re.findall(
+            r"(\w+): no fingerprint of its last build", incremental_and_full["after_empty_log"]
+        )
+    )
+    incremental_models = (
+        set(STAGING_FOLDERS)
+        | set(REPLACE_DATES_MODELS)
+        | {
+            "int_github__event_signals",
+            "int_git__commit_signals",
+            "int_copilot__user_day_features",
+            "int_ai_interactions",
+        }
+    )
+    assert rebuilt_in_full == incremental_models
+    _assert_same_tables(incremental_and_full["after_empty"], incremental_and_full["zone_full"])
 
 
 def test_the_daily_selector_is_defined():
