@@ -91,6 +91,57 @@
 
     ),
 
+    window_ends as (
+
+        {#- Where the windows of each grain end (the end of its latest complete bucket, in every
+            window of the grain), a column per grain, per dimension (and team). #}
+        select
+            dimension,
+            {%- if by_team %}
+            team,
+            {%- endif %}
+            {%- for grain in ['day', 'week', 'month'] %}
+            max(case when grain = '{{ grain }}' then window_end end) as {{ grain }}_window_end
+            {{- ',' if not loop.last }}
+            {%- endfor %}
+        from window_averages
+        group by dimension{{ ', team' if by_team }}
+
+    ),
+
+    last_activity as (
+
+        {#- Per developer and dimension (and team), the latest activity day up to the end of
+            each grain's windows: active in a window [start, end] is active on
+            that day or later. One pass over the activity days, where a join on the date range
+            would read them once per window. #}
+        select
+            activity_days.developer_id,
+            activity_days.dimension,
+            {%- if by_team %}
+            activity_days.team,
+            {%- endif %}
+            {%- for grain in ['day', 'week', 'month'] %}
+            max(
+                case
+                    when activity_days.activity_date <= window_ends.{{ grain }}_window_end
+                        then activity_days.activity_date
+                end
+            ) as last_active_by_{{ grain }}_end
+            {{- ',' if not loop.last }}
+            {%- endfor %}
+        from activity_days
+        inner join window_ends
+            on activity_days.dimension = window_ends.dimension
+            {%- if by_team %}
+            and activity_days.team = window_ends.team
+            {%- endif %}
+        group by
+            activity_days.developer_id,
+            activity_days.dimension{{ ', activity_days.team' if by_team }}
+
+    ),
+
     window_distinct as (
 
         select
@@ -100,15 +151,19 @@
             {%- if by_team %}
             window_averages.team,
             {%- endif %}
-            count(distinct activity_days.developer_id) as distinct_active_users
+            count(*) as distinct_active_users
         from window_averages
-        inner join activity_days
-            on window_averages.dimension = activity_days.dimension
+        inner join last_activity
+            on window_averages.dimension = last_activity.dimension
             {%- if by_team %}
-            and window_averages.team = activity_days.team
+            and window_averages.team = last_activity.team
             {%- endif %}
-            and activity_days.activity_date >= window_averages.window_start
-            and activity_days.activity_date <= window_averages.window_end
+        where
+            case window_averages.grain
+                {%- for grain in ['day', 'week', 'month'] %}
+                when '{{ grain }}' then last_activity.last_active_by_{{ grain }}_end
+                {%- endfor %}
+            end >= window_averages.window_start
         group by
             window_averages.grain,
             window_averages.window_buckets,
