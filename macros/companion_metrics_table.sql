@@ -1,18 +1,24 @@
 {% macro companion_metrics_table(grain) -%}
     {#- One row per bucket of the grain and source (each source, and `all`), zero-filled: Total
-        AI Actions, Lines Added and Lines Accepted of developers (integrations section 7). -#}
+        AI Actions, Lines Added and Lines Accepted of developers (integrations section 7).
+        Incremental like the bucket tables (macros/incremental_derived.sql): a daily run
+        rebuilds the buckets holding a date to rebuild. -#}
+    {{ replace_dates_config('bucket', contract=true, bucket_grain=grain) }}
+    {%- set rebuild_dates = derived_rebuild_dates() %}
     with
 
     buckets as (
 
         select * from {{ ref('int_calendar_buckets') }}
         where grain = '{{ grain }}'
+            and {{ rebuilt_buckets_filter(none, 'bucket_start', rebuild_dates, [grain]) }}
 
     ),
 
     daily_volume as (
 
         select * from {{ ref('int_developer_daily_volume') }}
+        where {{ days_of_rebuilt_buckets_filter('activity_date', rebuild_dates, [grain]) }}
 
     ),
 

@@ -1,9 +1,9 @@
 {#-
     Incremental models downstream of identity resolution (strategy replace_dates).
 
-    Qualified interactions, person days, activity days, daily volume, the attribution audit and
-    the bucket tables read identities, the directory or the reporting period besides the event
-    records. A daily run rebuilds, in
+    Qualified interactions, person days, activity days, daily volume, the attribution audit, the
+    bucket tables and the companion metrics marts read identities, the directory or the
+    reporting period besides the event records. A daily run rebuilds, in
     each of them, only
       - the dates the incremental staging models rebuilt since the model was last built
         (staging.partition_loads), and
@@ -11,7 +11,8 @@
         moves, the days between the old and the new as_of_date; when the calendar's last day
         moves (it runs to the end of as_of_date's week and month), the days between the old
         and the new last day;
-    and the bucket tables rebuild every bucket (day, ISO week, month) that holds such a date.
+    and the bucket tables and companion marts rebuild every bucket (day, ISO week, month) that
+    holds such a date.
     The model is rebuilt in full instead when what else it reads changed since its last build:
       - the directory (people and team memberships), coverage_start or the first day of the
         calendar (int_rebuild_inputs.inputs_fingerprint): a team move changes every date;
@@ -60,14 +61,16 @@
               ~ ', is_bot ' ~ flag ~ ')') }}
 {% endmacro %}
 
-{% macro replace_dates_config(rebuild_key, contract=false) %}
+{% macro replace_dates_config(rebuild_key, contract=false, bucket_grain=none) %}
     {#- The config of a replace_dates model; rebuild_key: the date column (an expression) of its
-        rows, or 'bucket' for grain and bucket_start. A model with an enforced contract fails on
-        a schema change (dbt requires a choice; the reset of changed models drops it first). -#}
+        rows, or 'bucket' for grain and bucket_start (bucket_grain: the one grain of a table
+        without a grain column). A model with an enforced contract fails on a schema change
+        (dbt requires a choice; the reset of changed models drops it first). -#}
     {%- do config(
         materialized='incremental',
         incremental_strategy='replace_dates',
         rebuild_key=rebuild_key,
+        bucket_grain=bucket_grain,
         post_hook="{{ log_derived_build() }}",
         on_schema_change='fail' if contract else 'ignore',
     ) -%}
@@ -183,38 +186,49 @@
     {{ return(starts | join(', ')) }}
 {%- endmacro %}
 
-{% macro rebuilt_buckets_filter(grain_column, bucket_start_column, dates) -%}
-    {#- The bucket rows a replace_dates bucket table rebuilds: every bucket holding a date to
-        rebuild. -#}
+{% macro rebuilt_buckets_filter(grain_column, bucket_start_column, dates,
+                                grains=['day', 'week', 'month']) -%}
+    {#- The bucket rows a replace_dates bucket table rebuilds: every bucket of `grains` holding a
+        date to rebuild. grain_column none: a table of one grain, without a grain column. -#}
     {%- if dates is none or dates | length == 0 -%}
         {{ rebuilt_dates_filter(bucket_start_column, dates) }}
     {%- else -%}
         (
-        {%- for grain in ['day', 'week', 'month'] %}
-            ({{ grain_column }} = '{{ grain }}' and {{ bucket_start_column }} in (
-                {{- bucket_starts_of(dates, grain) }}))
+        {%- for grain in grains %}
+            (
+            {%- if grain_column %}{{ grain_column }} = '{{ grain }}' and {% endif -%}
+            {{ bucket_start_column }} in ({{ bucket_starts_of(dates, grain) }}))
             {{- ' or' if not loop.last }}
         {%- endfor %}
         )
     {%- endif -%}
 {%- endmacro %}
 
-{% macro days_of_rebuilt_buckets_filter(date_column, dates) -%}
-    {#- The input days a bucket table reads to rebuild its buckets: every day of each week and
-        month holding a date to rebuild. -#}
+{% macro days_of_rebuilt_buckets_filter(date_column, dates, grains=['week', 'month']) -%}
+    {#- The input days a bucket table reads to rebuild its buckets: every day of each bucket of
+        `grains` holding a date to rebuild (a day lies in its week: the default covers the day
+        buckets too). -#}
     {%- if dates is none or dates | length == 0 -%}
         {{ rebuilt_dates_filter(date_column, dates) }}
     {%- else -%}
-        ({{ bucket_start('week', date_column) }} in ({{ bucket_starts_of(dates, 'week') }})
-        or {{ bucket_start('month', date_column) }} in ({{ bucket_starts_of(dates, 'month') }}))
+        (
+        {%- for grain in grains -%}
+            {{ bucket_start(grain, date_column) }} in ({{ bucket_starts_of(dates, grain) }})
+            {{- ' or ' if not loop.last }}
+        {%- endfor -%}
+        )
     {%- endif -%}
 {%- endmacro %}
 
 {% macro rebuilt_rows_filter(dates) -%}
     {#- The rows of the model being built that a replace_dates run replaces (config
-        rebuild_key: a date column, or 'bucket' for grain and bucket_start). -#}
+        rebuild_key: a date column, or 'bucket' for grain and bucket_start; with config
+        bucket_grain, a table of that one grain). -#}
     {%- set key = config.require('rebuild_key') -%}
-    {%- if key == 'bucket' -%}
+    {%- set bucket_grain = config.get('bucket_grain') -%}
+    {%- if key == 'bucket' and bucket_grain -%}
+        {{ rebuilt_buckets_filter(none, 'bucket_start', dates, [bucket_grain]) }}
+    {%- elif key == 'bucket' -%}
         {{ rebuilt_buckets_filter('grain', 'bucket_start', dates) }}
     {%- else -%}
         {{ rebuilt_dates_filter(key, dates) }}

@@ -322,6 +322,9 @@ REPLACE_DATES_MODELS = (
     "int_active_users_by_bucket",
     "int_active_users_by_bucket_team",
     "ai_attribution_audit",
+    "ai_companion_metrics_daily",
+    "ai_companion_metrics_weekly",
+    "ai_companion_metrics_monthly",
 )
 
 
