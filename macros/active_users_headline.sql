@@ -132,10 +132,7 @@
             {%- endfor %}
         from activity_days
         inner join window_ends
-            on activity_days.dimension = window_ends.dimension
-            {%- if by_team %}
-            and activity_days.team = window_ends.team
-            {%- endif %}
+            on {{ same_dimension_and_team('activity_days', 'window_ends', by_team) }}
         group by
             activity_days.developer_id,
             activity_days.dimension{{ ', activity_days.team' if by_team }}
@@ -154,10 +151,7 @@
             count(*) as distinct_active_users
         from window_averages
         inner join last_activity
-            on window_averages.dimension = last_activity.dimension
-            {%- if by_team %}
-            and window_averages.team = last_activity.team
-            {%- endif %}
+            on {{ same_dimension_and_team('window_averages', 'last_activity', by_team) }}
         where
             case window_averages.grain
                 {%- for grain in ['day', 'week', 'month'] %}
@@ -190,12 +184,17 @@
         left join window_distinct
             on window_averages.grain = window_distinct.grain
             and window_averages.window_buckets = window_distinct.window_buckets
-            and window_averages.dimension = window_distinct.dimension
-            {%- if by_team %}
-            and window_averages.team = window_distinct.team
-            {%- endif %}
+            and {{ same_dimension_and_team('window_averages', 'window_distinct', by_team) }}
 
     )
 
     select * from final
+{%- endmacro %}
+
+{% macro same_dimension_and_team(left, right, by_team) -%}
+    {#- Join condition: the same dimension (and, by team, the same team) on both sides. -#}
+    {{ left }}.dimension = {{ right }}.dimension
+    {%- if by_team %}
+            and {{ left }}.team = {{ right }}.team
+    {%- endif %}
 {%- endmacro %}
