@@ -100,7 +100,7 @@
             {%- if by_team %}
             team,
             {%- endif %}
-            {%- for grain in ['day', 'week', 'month'] %}
+            {%- for grain in bucket_grains() %}
             max(case when grain = '{{ grain }}' then window_end end) as {{ grain }}_window_end
             {{- ',' if not loop.last }}
             {%- endfor %}
@@ -112,16 +112,16 @@
     last_activity as (
 
         {#- Per developer and dimension (and team), the latest activity day up to the end of
-            each grain's windows: active in a window [start, end] is active on
-            that day or later. One pass over the activity days, where a join on the date range
-            would read them once per window. #}
+            each grain's windows: a developer is active in a window [start, end] when that day
+            falls on or after start. One pass over the activity days, where a join on the date
+            range would read them once per window. #}
         select
             activity_days.developer_id,
             activity_days.dimension,
             {%- if by_team %}
             activity_days.team,
             {%- endif %}
-            {%- for grain in ['day', 'week', 'month'] %}
+            {%- for grain in bucket_grains() %}
             max(
                 case
                     when activity_days.activity_date <= window_ends.{{ grain }}_window_end
@@ -154,7 +154,7 @@
             on {{ same_dimension_and_team('window_averages', 'last_activity', by_team) }}
         where
             case window_averages.grain
-                {%- for grain in ['day', 'week', 'month'] %}
+                {%- for grain in bucket_grains() %}
                 when '{{ grain }}' then last_activity.last_active_by_{{ grain }}_end
                 {%- endfor %}
             end >= window_averages.window_start

@@ -9,10 +9,15 @@
     {%- endif -%}
 {%- endmacro %}
 
-{% macro bucketed(relation, date_column, columns, grains=['day', 'week', 'month']) -%}
+{% macro bucket_grains() -%}
+    {#- The grains of the bucket tables, finest first. -#}
+    {{ return(['day', 'week', 'month']) }}
+{%- endmacro %}
+
+{% macro bucketed(relation, date_column, columns, grains=none) -%}
     {#- The rows of `relation` once per grain (day, week, month), with the grain and the start of
         the bucket holding `date_column`. -#}
-    {%- for grain in grains %}
+    {%- for grain in grains or bucket_grains() %}
     select
         '{{ grain }}' as grain,
         {{ bucket_start(grain, date_column) }} as bucket_start,

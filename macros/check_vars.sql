@@ -39,7 +39,7 @@
             ~ ', not a mapping of grains to window lengths ({day: [7, 28], week: [4]})') -%}
     {%- else -%}
         {%- for grain, lengths in windows.items() -%}
-            {%- if grain not in ['day', 'week', 'month'] -%}
+            {%- if grain not in bucket_grains() -%}
                 {%- do problems.append("headline_windows has the grain '" ~ grain
                     ~ "'; the grains are day, week and month") -%}
             {%- elif lengths is string or lengths is not iterable

@@ -186,15 +186,14 @@
     {{ return(starts | join(', ')) }}
 {%- endmacro %}
 
-{% macro rebuilt_buckets_filter(grain_column, bucket_start_column, dates,
-                                grains=['day', 'week', 'month']) -%}
+{% macro rebuilt_buckets_filter(grain_column, bucket_start_column, dates, grains=none) -%}
     {#- The bucket rows a replace_dates bucket table rebuilds: every bucket of `grains` holding a
         date to rebuild. grain_column none: a table of one grain, without a grain column. -#}
     {%- if dates is none or dates | length == 0 -%}
         {{ rebuilt_dates_filter(bucket_start_column, dates) }}
     {%- else -%}
         (
-        {%- for grain in grains %}
+        {%- for grain in grains or bucket_grains() %}
             (
             {%- if grain_column %}{{ grain_column }} = '{{ grain }}' and {% endif -%}
             {{ bucket_start_column }} in ({{ bucket_starts_of(dates, grain) }}))
