@@ -1,6 +1,6 @@
 {#- One row per rostered person (people.csv, not a bot) and calendar day: whether employed that
-    day and the team that day (the membership with the latest valid_from covering the day, else
-    people.team, else Unassigned). -#}
+    day and the team that day (the membership with the latest valid_from covering the day, the
+    later line of the file on a tie, else people.team, else Unassigned). -#}
 {{ replace_dates_config('calendar_date') }}
 {%- set rebuild_dates = derived_rebuild_dates() %}
 with
