@@ -86,25 +86,29 @@
     {%- if not is_incremental_run() -%}
         {{ return(none) }}
     {%- endif -%}
-    {%- set inputs = run_query('select inputs_fingerprint, as_of_date, calendar_last_day from '
-                               ~ inputs_relation).rows[0] -%}
-    {%- set builds = run_query(
-        'select built_at, inputs_fingerprint, as_of_date, calendar_last_day from '
-        ~ derived_build_log_relation() ~ " where model_name = '" ~ this.identifier ~ "'").rows -%}
+    {%- set inputs, builds, dates, changed_accounts = [], [], [], [] -%}
+    {%- for row in run_query(rebuild_state_sql(inputs_relation, identities_relation)) -%}
+        {%- if row[0] == 'inputs' -%}
+            {%- do inputs.append(row[1:4]) -%}
+        {%- elif row[0] == 'build' -%}
+            {%- do builds.append(row[1:4]) -%}
+        {%- elif row[0] == 'loaded' -%}
+            {%- do dates.append(row[4]) -%}
+        {%- else -%}
+            {%- do changed_accounts.append(row[5]) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- set inputs = inputs[0] -%}
     {%- set reason = none -%}
     {%- if builds | length != 1 -%}
         {%- set reason = 'no record of its last build' -%}
-    {%- elif builds[0][1] != inputs[0] -%}
+    {%- elif builds[0][0] != inputs[0] -%}
         {%- set reason = 'the directory or coverage_start changed since its last build' -%}
-    {%- elif none in [builds[0][2], builds[0][3], inputs[1], inputs[2]] -%}
+    {%- elif none in [builds[0][1], builds[0][2], inputs[1], inputs[2]] -%}
         {%- set reason = 'the reporting period was empty' -%}
-    {%- else -%}
-        {%- set changed_accounts = run_query(changed_identities_sql(identities_relation))
-                                   .rows[0][0] -%}
-        {%- if changed_accounts > 0 -%}
-            {%- set reason = changed_accounts
-                             ~ ' account(s) resolved otherwise since its last build' -%}
-        {%- endif -%}
+    {%- elif changed_accounts[0] > 0 -%}
+        {%- set reason = changed_accounts[0]
+                         ~ ' account(s) resolved otherwise since its last build' -%}
     {%- endif -%}
     {%- if reason is not none -%}
         {%- if announce -%}
@@ -113,17 +117,12 @@
         {{ return(none) }}
     {%- endif -%}
     {%- set last = builds[0] -%}
-    {%- set dates = [] -%}
-    {%- for row in run_query(partitions_loaded_after(
-            event_staging_models(), "cast('" ~ last[0] ~ "' as " ~ dbt.type_timestamp() ~ ')')) -%}
-        {%- do dates.append(row[0]) -%}
-    {%- endfor -%}
     {#- The days that entered or left the period (after the earlier as_of_date, up to the later
         one) or the calendar (after its earlier last day, up to the later one). A day that
         stays on the same side of both keeps its rows: none of them reads as_of_date otherwise
         (the bucket tables' is_complete changes only in a bucket holding such a day). -#}
     {%- set day = modules.datetime.timedelta(days=1) -%}
-    {%- for old_bound, new_bound in [(last[2], inputs[1]), (last[3], inputs[2])] -%}
+    {%- for old_bound, new_bound in [(last[1], inputs[1]), (last[2], inputs[2])] -%}
         {%- set earlier = [old_bound, new_bound] | min -%}
         {%- set later = [old_bound, new_bound] | max -%}
         {%- for offset in range(1, (later - earlier).days + 1) -%}
@@ -136,6 +135,38 @@
                ~ ' date(s) to rebuild', info=true) }}
     {%- endif -%}
     {{ return(dates) }}
+{% endmacro %}
+
+{% macro rebuild_state_sql(inputs_relation, identities_relation) %}
+    {#- One query for what derived_rebuild_dates weighs, a row per fact (row_kind): the current
+        inputs; the model's last build (none, or one row); the dates the event staging models
+        rebuilt since that build ('loaded'); the number of accounts of the model's identity
+        snapshot resolved otherwise now ('changed'). -#}
+    with
+
+    last_build as (
+        select built_at, inputs_fingerprint, as_of_date, calendar_last_day
+        from {{ derived_build_log_relation() }}
+        where model_name = '{{ this.identifier }}'
+    )
+
+    select
+        'inputs' as row_kind,
+        inputs_fingerprint,
+        as_of_date,
+        calendar_last_day,
+        cast(null as date) as partition_date,
+        cast(null as {{ dbt.type_bigint() }}) as changed_accounts
+    from {{ inputs_relation }}
+    union all
+    select 'build', inputs_fingerprint, as_of_date, calendar_last_day, null, null
+    from last_build
+    union all
+    select 'loaded', null, null, null, partition_date, null
+    from ({{ partitions_loaded_after(event_staging_models(),
+                                     '(select max(built_at) from last_build)') }}) as loaded
+    union all
+    select 'changed', null, null, null, null, ({{ changed_identities_sql(identities_relation) }})
 {% endmacro %}
 
 {% macro changed_identities_sql(identities_relation) %}
