@@ -88,23 +88,24 @@
     {%- endif -%}
     {%- set inputs, builds, dates, changed_accounts = [], [], [], [] -%}
     {%- for row in run_query(rebuild_state_sql(inputs_relation, identities_relation)) -%}
-        {%- if row[0] == 'inputs' -%}
-            {%- do inputs.append(row[1:4]) -%}
-        {%- elif row[0] == 'build' -%}
-            {%- do builds.append(row[1:4]) -%}
-        {%- elif row[0] == 'loaded' -%}
-            {%- do dates.append(row[4]) -%}
+        {%- if row['row_kind'] == 'inputs' -%}
+            {%- do inputs.append(row) -%}
+        {%- elif row['row_kind'] == 'build' -%}
+            {%- do builds.append(row) -%}
+        {%- elif row['row_kind'] == 'loaded' -%}
+            {%- do dates.append(row['partition_date']) -%}
         {%- else -%}
-            {%- do changed_accounts.append(row[5]) -%}
+            {%- do changed_accounts.append(row['changed_accounts']) -%}
         {%- endif -%}
     {%- endfor -%}
-    {%- set inputs = inputs[0] -%}
+    {%- set now = inputs[0] -%}
     {%- set reason = none -%}
     {%- if builds | length != 1 -%}
         {%- set reason = 'no record of its last build' -%}
-    {%- elif builds[0][0] != inputs[0] -%}
+    {%- elif builds[0]['inputs_fingerprint'] != now['inputs_fingerprint'] -%}
         {%- set reason = 'the directory or coverage_start changed since its last build' -%}
-    {%- elif none in [builds[0][1], builds[0][2], inputs[1], inputs[2]] -%}
+    {%- elif none in [builds[0]['as_of_date'], builds[0]['calendar_last_day'],
+                      now['as_of_date'], now['calendar_last_day']] -%}
         {%- set reason = 'the reporting period was empty' -%}
     {%- elif changed_accounts[0] > 0 -%}
         {%- set reason = changed_accounts[0]
@@ -122,7 +123,8 @@
         stays on the same side of both keeps its rows: none of them reads as_of_date otherwise
         (the bucket tables' is_complete changes only in a bucket holding such a day). -#}
     {%- set day = modules.datetime.timedelta(days=1) -%}
-    {%- for old_bound, new_bound in [(last[1], inputs[1]), (last[2], inputs[2])] -%}
+    {%- for bound in ['as_of_date', 'calendar_last_day'] -%}
+        {%- set old_bound, new_bound = last[bound], now[bound] -%}
         {%- set earlier = [old_bound, new_bound] | min -%}
         {%- set later = [old_bound, new_bound] | max -%}
         {%- for offset in range(1, (later - earlier).days + 1) -%}
