@@ -28,7 +28,7 @@ import io
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -438,6 +438,38 @@ def git_dimensions(message: object) -> set[str]:
 
 
 # ---------------------------------------------------------------- activity sources (§2.4)
+def github_event_id(event: dict) -> str | None:
+    return None if event.get("id") is None else str(event["id"])
+
+
+def commit_sha(commit: dict) -> str | None:
+    return str(commit["sha"]).strip().lower() if commit.get("sha") else None
+
+
+def latest_deliveries(
+    landing: Path,
+    source: str,
+    key_of: Callable[[dict], str | None],
+    timestamp_field: str,
+    timezone: ZoneInfo,
+    every_date: list[dt.date],
+) -> dict[str, dict]:
+    """The latest delivery of each key of an NDJSON source (later file, later line wins).
+    The date of every delivery, superseded ones included, is appended to `every_date`."""
+    latest: dict[str, dict] = {}
+    for path in source_files(landing, source, "ndjson"):
+        for record in ndjson_objects(path):
+            key = key_of(record)
+            if key is None:
+                continue
+            latest.pop(key, None)
+            latest[key] = record
+            timestamp = parse_timestamp(record.get(timestamp_field))
+            if timestamp is not None:
+                every_date.append(timestamp.astimezone(timezone).date())
+    return latest
+
+
 def load_records(landing: Path, timezone: ZoneInfo) -> tuple[list[Record], list[dt.date]]:
     """The de-duplicated activity records (a later delivery replaces an earlier one with the
     same key), and the reporting-zone dates of every parsed GitHub event and git commit,
@@ -505,17 +537,9 @@ def load_records(landing: Path, timezone: ZoneInfo) -> tuple[list[Record], list[
     for (day, _, _), (identity, record) in claude.items():
         records.append(("claude_code", day, identity, claude_dimensions(record)))
 
-    github: dict[str, dict] = {}
-    for path in source_files(landing, "github", "ndjson"):
-        for event in ndjson_objects(path):
-            event_id = event.get("id")
-            if event_id is None:
-                continue
-            github.pop(str(event_id), None)
-            github[str(event_id)] = event
-            timestamp = parse_timestamp(event.get("created_at"))
-            if timestamp is not None:
-                superseded_inclusive_dates.append(timestamp.astimezone(timezone).date())
+    github = latest_deliveries(
+        landing, "github", github_event_id, "created_at", timezone, superseded_inclusive_dates
+    )
     for event in github.values():
         timestamp = parse_timestamp(event.get("created_at"))
         if timestamp is None:
@@ -524,18 +548,9 @@ def load_records(landing: Path, timezone: ZoneInfo) -> tuple[list[Record], list[
         identity = login_key(nested(event, "actor", "login"))
         records.append(("github", day, identity, github_dimensions(event)))
 
-    git: dict[str, dict] = {}
-    for path in source_files(landing, "git", "ndjson"):
-        for commit in ndjson_objects(path):
-            sha = commit.get("sha")
-            if not sha:
-                continue
-            sha = str(sha).strip().lower()
-            git.pop(sha, None)
-            git[sha] = commit
-            timestamp = parse_timestamp(commit.get("authored_at"))
-            if timestamp is not None:
-                superseded_inclusive_dates.append(timestamp.astimezone(timezone).date())
+    git = latest_deliveries(
+        landing, "git", commit_sha, "authored_at", timezone, superseded_inclusive_dates
+    )
     for commit in git.values():
         timestamp = parse_timestamp(commit.get("authored_at"))
         if timestamp is None:

@@ -23,6 +23,8 @@ import random
 import zlib
 from pathlib import Path
 
+from conftest import CURSOR_COUNTS
+
 PEOPLE_HEADER = "person_id,full_name,email,github_login,team,is_bot,employment_start,employment_end"
 TIMEZONES = [
     "UTC",
@@ -31,25 +33,6 @@ TIMEZONES = [
     "Europe/Berlin",
     "Pacific/Auckland",
     "America/Los_Angeles",
-]
-CURSOR_COUNTS = [
-    "totalLinesAdded",
-    "totalLinesDeleted",
-    "acceptedLinesAdded",
-    "acceptedLinesDeleted",
-    "totalApplies",
-    "totalAccepts",
-    "totalRejects",
-    "totalTabsShown",
-    "totalTabsAccepted",
-    "composerRequests",
-    "chatRequests",
-    "agentRequests",
-    "cmdkUsages",
-    "subscriptionIncludedReqs",
-    "apiKeyReqs",
-    "usageBasedReqs",
-    "bugbotUsages",
 ]
 
 
