@@ -48,12 +48,17 @@ Developer = tuple[str, str]
 NOREPLY = re.compile(r"^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$")
 
 
+def trimmed_lower(value: object) -> str | None:
+    """A text trimmed and lower-cased; None when it is not a text or is blank."""
+    if not isinstance(value, str):
+        return None
+    return value.strip().lower() or None
+
+
 def email_key(email: object) -> str | None:
     """`email:<address>`, or `login:<login>` for a GitHub no-reply address; None when blank."""
-    if email is None or not isinstance(email, str):
-        return None
-    email = email.strip().lower()
-    if not email:
+    email = trimmed_lower(email)
+    if email is None:
         return None
     noreply = NOREPLY.match(email)
     if noreply:
@@ -62,12 +67,8 @@ def email_key(email: object) -> str | None:
 
 
 def login_key(login: object) -> str | None:
-    if login is None or not isinstance(login, str):
-        return None
-    login = login.strip().lower()
-    if not login:
-        return None
-    return "login:" + login
+    login = trimmed_lower(login)
+    return None if login is None else "login:" + login
 
 
 def account_key(account: str | None) -> str | None:
@@ -537,27 +538,34 @@ def load_records(landing: Path, timezone: ZoneInfo) -> tuple[list[Record], list[
     for (day, _, _), (identity, record) in claude.items():
         records.append(("claude_code", day, identity, claude_dimensions(record)))
 
-    github = latest_deliveries(
-        landing, "github", github_event_id, "created_at", timezone, superseded_inclusive_dates
+    # The timestamped sources: the latest delivery of each event id / commit sha, dated in the
+    # reporting time zone; git counts for the commit's author.
+    timestamped_sources = (
+        (
+            "github",
+            github_event_id,
+            "created_at",
+            lambda event: login_key(nested(event, "actor", "login")),
+            github_dimensions,
+        ),
+        (
+            "git",
+            commit_sha,
+            "authored_at",
+            lambda commit: email_key(commit.get("author_email")),
+            lambda commit: git_dimensions(commit.get("message")),
+        ),
     )
-    for event in github.values():
-        timestamp = parse_timestamp(event.get("created_at"))
-        if timestamp is None:
-            continue
-        day = timestamp.astimezone(timezone).date()
-        identity = login_key(nested(event, "actor", "login"))
-        records.append(("github", day, identity, github_dimensions(event)))
-
-    git = latest_deliveries(
-        landing, "git", commit_sha, "authored_at", timezone, superseded_inclusive_dates
-    )
-    for commit in git.values():
-        timestamp = parse_timestamp(commit.get("authored_at"))
-        if timestamp is None:
-            continue
-        day = timestamp.astimezone(timezone).date()
-        identity = email_key(commit.get("author_email"))
-        records.append(("git", day, identity, git_dimensions(commit.get("message"))))
+    for source, key_of, timestamp_field, identity_of, dimensions_of in timestamped_sources:
+        latest = latest_deliveries(
+            landing, source, key_of, timestamp_field, timezone, superseded_inclusive_dates
+        )
+        for record in latest.values():
+            timestamp = parse_timestamp(record.get(timestamp_field))
+            if timestamp is None:
+                continue
+            day = timestamp.astimezone(timezone).date()
+            records.append((source, day, identity_of(record), dimensions_of(record)))
 
     return records, superseded_inclusive_dates
 
