@@ -18,12 +18,11 @@ two delivery files per source, git author dates in six UTC offsets.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
 import zlib
 from pathlib import Path
 
-from conftest import CURSOR_COUNTS
+from conftest import CURSOR_COUNTS, write_csv, write_json, write_ndjson
 
 PEOPLE_HEADER = "person_id,full_name,email,github_login,team,is_bot,employment_start,employment_end"
 TIMEZONES = [
@@ -49,13 +48,8 @@ class Landing:
         self._last_id += 1
         return self._last_id
 
-    def write(self, relative: str, text: str) -> None:
-        path = self.folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-
     def csv(self, relative: str, header: str, rows: list[str]) -> None:
-        self.write(relative, header + "\n" + "".join(row + "\n" for row in rows))
+        write_csv(self.folder / relative, header, rows)
 
     def add(self, relative: str, record: dict) -> None:
         self.records.setdefault(relative, []).append(record)
@@ -182,10 +176,10 @@ class Landing:
         """Write the collected records: NDJSON files line by line, JSON files as one page."""
         for relative, records in self.records.items():
             if relative.endswith(".ndjson"):
-                self.write(relative, "".join(json.dumps(record) + "\n" for record in records))
+                write_ndjson(self.folder / relative, records)
             else:
                 page = {"data": records, "has_more": False, "next_page": None}
-                self.write(relative, json.dumps(page))
+                write_json(self.folder / relative, page)
 
 
 def write_random_landing(
