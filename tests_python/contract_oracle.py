@@ -588,9 +588,6 @@ class Directory:
             self.people[person_id] = row
         self.memberships: dict[str, list[tuple[dt.date, dt.date | None, str]]] = defaultdict(list)
         self.teams = {"Unassigned"} | teams_named_by_people
-        for row in self.people.values():
-            if row.get("team"):
-                self.teams.add(row["team"])
         for row in read_csv(folder / "team_memberships.csv"):
             person_id = (row.get("person_id") or "").strip()
             valid_from = parse_date(row.get("valid_from"))
