@@ -22,9 +22,8 @@ import random
 import zlib
 from pathlib import Path
 
-from conftest import CURSOR_COUNTS, write_csv, write_json, write_ndjson
+from landing_writer import IDENTITIES_HEADER, MEMBERSHIPS_HEADER, PEOPLE_HEADER, Landing
 
-PEOPLE_HEADER = "person_id,full_name,email,github_login,team,is_bot,employment_start,employment_end"
 TIMEZONES = [
     "UTC",
     "America/New_York",
@@ -33,153 +32,6 @@ TIMEZONES = [
     "Pacific/Auckland",
     "America/Los_Angeles",
 ]
-
-
-class Landing:
-    """Collects vendor records per file and writes them as each vendor delivers them."""
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self.records: dict[str, list[dict]] = {}
-        self._last_id = 50000000000  # GitHub event ids and git shas
-
-    def _next_id(self) -> int:
-        self._last_id += 1
-        return self._last_id
-
-    def csv(self, relative: str, header: str, rows: list[str]) -> None:
-        write_csv(self.folder / relative, header, rows)
-
-    def add(self, relative: str, record: dict) -> None:
-        self.records.setdefault(relative, []).append(record)
-
-    def copilot(self, day: str, login: str, user_id: int, file: str, **fields) -> None:
-        record = {
-            "day": day,
-            "enterprise_id": "1",
-            "user_id": user_id,
-            "user_login": login,
-            "user_initiated_interaction_count": 0,
-            "code_generation_activity_count": 0,
-            "code_acceptance_activity_count": 0,
-            "loc_suggested_to_add_sum": 0,
-            "loc_suggested_to_delete_sum": 0,
-            "loc_added_sum": 0,
-            "loc_deleted_sum": 0,
-            "used_agent": False,
-            "used_chat": False,
-            "used_cli": False,
-            "totals_by_feature": [],
-            "totals_by_ide": [],
-            "totals_by_cli": {"session_count": 0, "request_count": 0, "prompt_count": 0},
-        }
-        record.update(fields)
-        self.add(file, record)
-
-    def cursor(self, day: str, email: str, file: str, **counts) -> None:
-        midnight = dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC)
-        record = {
-            "date": int(midnight.timestamp() * 1000),
-            "userId": "u_" + email,
-            "email": email,
-            "isActive": True,
-            **dict.fromkeys(CURSOR_COUNTS, 0),
-        }
-        record.update(counts)
-        self.add(file, record)
-
-    def claude(self, day: str, email: str, file: str, sessions: int, accepted: dict) -> None:
-        tool_actions = {
-            tool: {"accepted": 0, "rejected": 0}
-            for tool in ("edit_tool", "multi_edit_tool", "write_tool", "notebook_edit_tool")
-        }
-        for tool, number in accepted.items():
-            tool_actions[tool] = {"accepted": number, "rejected": 0}
-        record = {
-            "date": day + "T00:00:00Z",
-            "organization_id": "org",
-            "customer_type": "api",
-            "terminal_type": "vscode",
-            "actor": {"type": "user_actor", "email_address": email},
-            "core_metrics": {
-                "num_sessions": sessions,
-                "lines_of_code": {"added": 1, "removed": 0},
-                "commits_by_claude_code": 0,
-                "pull_requests_by_claude_code": 0,
-            },
-            "tool_actions": tool_actions,
-            "model_breakdown": [],
-        }
-        self.add(file, record)
-
-    def github_event(
-        self, created_at: str, login: str, event_type: str, payload: dict, file: str
-    ) -> None:
-        self.add(
-            file,
-            {
-                "id": str(self._next_id()),
-                "type": event_type,
-                "actor": {"id": 1, "login": login},
-                "repo": {"id": 9, "name": "acme/api"},
-                "created_at": created_at,
-                "payload": payload,
-            },
-        )
-
-    def push(self, created_at: str, login: str) -> None:
-        """A non-qualifying event: it only stretches the default period."""
-        self.github_event(
-            created_at, login, "PushEvent", {"ref": "refs/heads/main"}, "github/frame.ndjson"
-        )
-
-    def comment(self, created_at: str, login: str, body: str, file: str) -> None:
-        payload = {
-            "action": "created",
-            "issue": {"number": 1},
-            "comment": {"body": body, "user": {"login": login}},
-        }
-        self.github_event(created_at, login, "IssueCommentEvent", payload, file)
-
-    def review_requested(self, created_at: str, login: str, reviewer: str, file: str) -> None:
-        payload = {
-            "action": "review_requested",
-            "number": 1,
-            "requested_reviewer": {"login": reviewer, "type": "Bot"},
-            "pull_request": {"number": 1, "user": {"login": login}},
-        }
-        self.github_event(created_at, login, "PullRequestEvent", payload, file)
-
-    def assigned(self, created_at: str, login: str, assignee: str, file: str) -> None:
-        payload = {"action": "assigned", "issue": {"number": 1}, "assignee": {"login": assignee}}
-        self.github_event(created_at, login, "IssuesEvent", payload, file)
-
-    def commit(self, authored_at: str, email: str, message: str, file: str) -> None:
-        self.add(
-            file,
-            {
-                "repository": "acme/api",
-                "sha": f"{self._next_id():040x}",
-                "parents": [],
-                "author_name": "Dev",
-                "author_email": email,
-                "authored_at": authored_at,
-                "committer_name": "Dev",
-                "committer_email": email,
-                "committed_at": authored_at,
-                "message": message,
-            },
-        )
-
-    def flush(self) -> None:
-        """Write the collected records: NDJSON files line by line, JSON files as one page."""
-        for relative, records in self.records.items():
-            if relative.endswith(".ndjson"):
-                write_ndjson(self.folder / relative, records)
-            else:
-                page = {"data": records, "has_more": False, "next_page": None}
-                write_json(self.folder / relative, page)
 
 
 def write_random_landing(
@@ -246,7 +98,7 @@ def write_random_landing(
         identities.append(f"{person_id},any,{account},{is_shared}")
         accounts.append(("email" if "@" in account else "login", account))
     if identities:
-        landing.csv("directory/identities.csv", "person_id,source,account,is_shared", identities)
+        landing.csv("directory/identities.csv", IDENTITIES_HEADER, identities)
 
     # directory/team_memberships.csv (sometimes present and empty)
     memberships = []
@@ -261,9 +113,7 @@ def write_random_landing(
             team = rng.choice([*teams, "E"])
             memberships.append(f"P{i},{team},{valid_from.isoformat()},{valid_to}")
     if memberships or rng.random() < 0.5:
-        landing.csv(
-            "directory/team_memberships.csv", "person_id,team,valid_from,valid_to", memberships
-        )
+        landing.csv("directory/team_memberships.csv", MEMBERSHIPS_HEADER, memberships)
 
     # unrostered and bot accounts
     accounts += [("login", f"ext-{k}") for k in range(3)]
