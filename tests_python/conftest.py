@@ -58,6 +58,8 @@ SLOWEST_FILES_FIRST = (
     "test_benchmark_smoke.py",
     "test_end_to_end.py",
     "test_quality.py",
+    # eighteen dbt builds in a row, about 170 s
+    "test_traps.py",
     # four dbt builds in a row, about 55 s (not timed against the files above)
     "test_differential.py",
 )
