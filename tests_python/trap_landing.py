@@ -54,6 +54,17 @@ def days_from(start: dt.date) -> Callable[[int], str]:
     return lambda offset: (start + dt.timedelta(days=offset)).isoformat()
 
 
+def framed_days(
+    landing: Landing, start: dt.date, last: int, first: int = 0
+) -> Callable[[int], str]:
+    """days_from(start), after two pushes that qualify nothing on day(first) and day(last): the
+    default period spans them."""
+    day = days_from(start)
+    landing.push(day(first) + "T00:00:00Z")
+    landing.push(day(last) + "T00:00:00Z")
+    return day
+
+
 def identity(landing: Landing) -> None:
     landing.csv(
         "directory/people.csv",
@@ -213,9 +224,7 @@ def identity3(landing: Landing) -> None:
             "X-1,Red,2025-01-01,",
         ],
     )
-    day = days_from(dt.date(2025, 11, 3))
-    landing.push(day(0) + "T00:00:00Z")
-    landing.push(day(20) + "T00:00:00Z")
+    day = framed_days(landing, dt.date(2025, 11, 3), 20)
     landing.cursor(day(1), "k1@acme.example", chatRequests=1)
     landing.cursor(day(2), "k2@acme.example", chatRequests=1)
     landing.comment(noon(day(3)), "x1-own", "@claude go")
@@ -250,9 +259,7 @@ def identity4(landing: Landing) -> None:
             "P4,github,d-alt,false",
         ],
     )
-    day = days_from(dt.date(2025, 2, 3))
-    landing.push(day(0) + "T00:00:00Z")
-    landing.push(day(13) + "T00:00:00Z")
+    day = framed_days(landing, dt.date(2025, 2, 3), 13)
     landing.comment(noon(day(1)), "a-alt", "@claude go")
     landing.comment(noon(day(2)), "a", "@claude go")
     landing.cursor(day(3), "b@acme.example", chatRequests=1)
@@ -320,9 +327,7 @@ def records(landing: Landing) -> None:
         PEOPLE_HEADER,
         [f"P{i},N{i},u{i}@acme.example,u{i},T{i % 3},false,," for i in range(1, 31)],
     )
-    day = days_from(dt.date(2025, 5, 1))
-    landing.push("2025-05-01T00:00:00Z")
-    landing.push("2025-06-05T00:00:00Z")
+    day = framed_days(landing, dt.date(2025, 5, 1), 35)
 
     def feature(name: str, **counts) -> dict:
         zero = dict.fromkeys(
@@ -507,9 +512,7 @@ GITHUB_COMMENTS = [
 def github(landing: Landing) -> None:
     """One case per day, each by its own login."""
     landing.csv("directory/people.csv", PEOPLE_HEADER, [])
-    landing.push("2025-06-02T00:00:00Z")
-    landing.push("2025-08-30T00:00:00Z")
-    day = days_from(dt.date(2025, 6, 2))
+    day = framed_days(landing, dt.date(2025, 6, 2), 89)
     days = iter(range(1, 200))
     for reviewer_login, reviewer in [
         ("r01", "Copilot"),
@@ -631,9 +634,7 @@ GIT_MESSAGES = [
 
 def git(landing: Landing) -> None:
     """One trailer case per day, each by its own author; no directory."""
-    landing.push("2025-07-01T00:00:00Z")
-    landing.push("2025-08-31T00:00:00Z")
-    day = days_from(dt.date(2025, 7, 1))
+    day = framed_days(landing, dt.date(2025, 7, 1), 61)
     for number, message in enumerate(GIT_MESSAGES, start=1):
         landing.commit(day(number) + "T10:00:00+00:00", f"c{number:02d}@acme.example", message)
     # bot authors with AI trailers count nobody
@@ -716,9 +717,7 @@ MISC_GITHUB_COMMENTS = [
 
 def misc2(landing: Landing) -> None:
     """More trailer and mention spellings, one per day and author; no directory."""
-    day = days_from(dt.date(2025, 1, 6))
-    landing.push(day(0) + "T00:00:00Z")
-    landing.push(day(80) + "T00:00:00Z")
+    day = framed_days(landing, dt.date(2025, 1, 6), 80)
     for number, message in enumerate(MISC_GIT_MESSAGES, start=1):
         landing.commit(day(number) + "T10:00:00+00:00", f"gm{number:02d}@acme.example", message)
     for number, body in enumerate(MISC_GITHUB_COMMENTS, start=1):
@@ -804,9 +803,7 @@ def edge2(landing: Landing) -> None:
             "P5,Blue,2025-09-01,",
         ],
     )
-    day = days_from(dt.date(2025, 9, 1))
-    landing.push(day(0) + "T00:00:00Z")
-    landing.push(day(40) + "T00:00:00Z")
+    day = framed_days(landing, dt.date(2025, 9, 1), 40)
     landing.comment(noon(day(1)), "lucia-alt", "@claude go")
     landing.comment(noon(day(2)), "alice", "@claude go")
     landing.cursor(day(3), "alice@acme.example", chatRequests=1)
@@ -1040,9 +1037,7 @@ def misc3(landing: Landing) -> None:
             "P4,D,JOSÉ@Acme.example,d,Red,false,,",
         ],
     )
-    day = days_from(dt.date(2025, 8, 4))
-    landing.push(day(2) + "T00:00:00Z")
-    landing.push(day(30) + "T00:00:00Z")
+    day = framed_days(landing, dt.date(2025, 8, 4), 30, first=2)
     landing.cursor(day(3), "a@acme.example", chatRequests=1)
     landing.cursor(day(4), "b@acme.example", chatRequests=1)
     landing.cursor(day(5), "c@acme.example", chatRequests=1)
@@ -1095,9 +1090,7 @@ def misc4(landing: Landing) -> None:
             "P1,A,new@acme.example,a-new,Green,false,2025-06-05,",  # supersedes P1's row
         ],
     )
-    day = days_from(dt.date(2025, 6, 2))
-    landing.push(day(0) + "T00:00:00Z")
-    landing.push(day(20) + "T00:00:00Z")
+    day = framed_days(landing, dt.date(2025, 6, 2), 20)
     landing.comment(noon(day(1)), "a-old", "@claude go")
     landing.comment(noon(day(4)), "a-new", "@claude go")
     # files in sub-folders are not read
