@@ -21,6 +21,8 @@ MAX_LISTED = 40
 
 
 def expected_marts(landing: Path, dbt_vars: dict[str, str]) -> dict[str, list[dict]]:
+    """The oracle's rows of each mart for `landing` built with `dbt_vars`."""
+
     def date_var(name: str) -> dt.date | None:
         return dt.date.fromisoformat(dbt_vars[name]) if name in dbt_vars else None
 
@@ -30,7 +32,7 @@ def expected_marts(landing: Path, dbt_vars: dict[str, str]) -> dict[str, list[di
         coverage_start=date_var("coverage_start"),
         reporting_timezone=dbt_vars.get("reporting_timezone", "UTC"),
     )
-    assert marts is not None, "the random landing folder has no activity dates"
+    assert marts is not None, "the landing folder has no activity dates"
     return marts
 
 

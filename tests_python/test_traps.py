@@ -3,9 +3,10 @@
 Each folder gathers one family of traps that real vendor exports and directories contain
 (identity keys and shared accounts, bots, dates at the edges of employment, memberships and
 weeks, re-delivered records, mention and trailer spellings, encodings, malformed lines);
-`trap_landing.py`'s docstring lists them. The project is built on the folder and each mart must equal
-`contract_oracle.py`'s rows. On a failure the message lists the differing rows; to reproduce,
-write the folder with `write_trap_landing(folder, name)` and build it with the vars shown.
+`trap_landing.py`'s docstring lists them. The project is built on the folder and each mart must
+equal `contract_oracle.py`'s rows. On a failure the message lists the differing rows; to
+reproduce, write the folder with `write_trap_landing(folder, name)` and build it with the vars
+shown.
 """
 
 from __future__ import annotations
