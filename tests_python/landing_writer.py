@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import CURSOR_COUNTS, write_csv, write_json, write_ndjson
+from conftest import COPILOT_COUNTS, CURSOR_COUNTS, write_csv, write_json, write_ndjson
 
 PEOPLE_HEADER = "person_id,full_name,email,github_login,team,is_bot,employment_start,employment_end"
 IDENTITIES_HEADER = "person_id,source,account,is_shared"
@@ -58,13 +58,7 @@ class Landing:
             "enterprise_id": "1",
             "user_id": user_id,
             "user_login": login,
-            "user_initiated_interaction_count": 0,
-            "code_generation_activity_count": 0,
-            "code_acceptance_activity_count": 0,
-            "loc_suggested_to_add_sum": 0,
-            "loc_suggested_to_delete_sum": 0,
-            "loc_added_sum": 0,
-            "loc_deleted_sum": 0,
+            **dict.fromkeys(COPILOT_COUNTS, 0),
             "used_agent": False,
             "used_chat": False,
             "used_cli": False,
