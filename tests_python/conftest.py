@@ -188,6 +188,30 @@ def write_csv(path: Path, header: str, rows: list[str]) -> None:
     path.write_text("\n".join([header, *rows]) + "\n")
 
 
+def copilot_user_day(day: str, user_id: object, login: str | None, **fields) -> dict:
+    """One Copilot user-day (integrations §1): every count 0, one IDE, no `totals_by_feature`;
+    `fields` replace or add fields."""
+    record = {
+        "day": day,
+        "enterprise_id": "1",
+        "user_id": user_id,
+        "user_login": login,
+        **dict.fromkeys(COPILOT_COUNTS, 0),
+        "used_agent": False,
+        "used_chat": False,
+        "used_cli": False,
+        "totals_by_ide": [{"ide": "vscode", "code_generation_activity_count": 0}],
+        "totals_by_cli": {"session_count": 0, "request_count": 0, "prompt_count": 0},
+    }
+    record.update(fields)
+    return record
+
+
+def copilot_feature(name: str, **counts) -> dict:
+    """One entry of a Copilot user-day's `totals_by_feature`: every count 0 unless given."""
+    return {"feature": name, **dict.fromkeys(COPILOT_COUNTS, 0), **counts}
+
+
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES

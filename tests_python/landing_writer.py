@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import COPILOT_COUNTS, CURSOR_COUNTS, write_csv, write_json, write_ndjson
+from conftest import CURSOR_COUNTS, copilot_user_day, write_csv, write_json, write_ndjson
 
 PEOPLE_HEADER = "person_id,full_name,email,github_login,team,is_bot,employment_start,employment_end"
 IDENTITIES_HEADER = "person_id,source,account,is_shared"
@@ -53,20 +53,9 @@ class Landing:
     def copilot(
         self, day: str, login: str | None, user_id: int, file: str = "copilot/a.ndjson", **fields
     ) -> None:
-        record = {
-            "day": day,
-            "enterprise_id": "1",
-            "user_id": user_id,
-            "user_login": login,
-            **dict.fromkeys(COPILOT_COUNTS, 0),
-            "used_agent": False,
-            "used_chat": False,
-            "used_cli": False,
-            "totals_by_feature": [],
-            "totals_by_ide": [],
-            "totals_by_cli": {"session_count": 0, "request_count": 0, "prompt_count": 0},
-        }
-        record.update(fields)
+        fields.setdefault("totals_by_feature", [])
+        fields.setdefault("totals_by_ide", [])
+        record = copilot_user_day(day, user_id, login, **fields)
         self.add(file, record)
 
     def cursor(self, day: str, email: str, file: str = "cursor/a.json", **counts) -> None:

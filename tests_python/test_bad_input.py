@@ -45,11 +45,15 @@ from conftest import (
     REPO_ROOT,
     DbtBuildError,
     build_warehouse,
+    copilot_user_day,
     query,
     run_dbt,
     write_csv,
     write_json,
     write_ndjson,
+)
+from conftest import (
+    copilot_feature as feature,
 )
 
 PERIOD = {"coverage_start": "2025-10-01", "as_of_date": "2025-10-31"}
@@ -81,29 +85,13 @@ def epoch_ms(date: str) -> int:
 ABSENT = object()
 
 
-def feature(name: str, **counts) -> dict:
-    return {"feature": name, **{column: 0 for column in COPILOT_COUNTS}, **counts}
-
-
 def completion() -> list[dict]:
     """A feature list with one accepted code completion: coding_assistance."""
     return [feature("code_completion", code_acceptance_activity_count=1)]
 
 
 def copilot(date, user_id, login, features=ABSENT, **fields) -> dict:
-    record = {
-        "day": date,
-        "enterprise_id": "1",
-        "user_id": user_id,
-        "user_login": login,
-        **{name: 0 for name in COPILOT_COUNTS},
-        "used_agent": False,
-        "used_chat": False,
-        "used_cli": False,
-        "totals_by_ide": [{"ide": "vscode", "code_generation_activity_count": 0}],
-        "totals_by_cli": {"session_count": 0, "request_count": 0, "prompt_count": 0},
-    }
-    record.update(fields)
+    record = copilot_user_day(date, user_id, login, **fields)
     if features is not ABSENT:
         record["totals_by_feature"] = features
     return record

@@ -29,13 +29,16 @@ from pathlib import Path
 
 import pytest
 from conftest import (
-    COPILOT_COUNTS,
     CURSOR_COUNTS,
+    copilot_user_day,
     query,
     run_dbt,
     write_csv,
     write_json,
     write_ndjson,
+)
+from conftest import (
+    copilot_feature as feature,
 )
 
 DIMENSIONS = ("all", "coding_assistance", "ai_coding", "code_review", "coding_agents")
@@ -105,26 +108,11 @@ ABSENT = object()
 
 def copilot(day, user_id, login, features=ABSENT, *, cli_requests=0, **fields) -> dict:
     """One Copilot user-day. features=ABSENT leaves `totals_by_feature` out of the record."""
-    record = {
-        "day": day,
-        "enterprise_id": "1",
-        "user_id": user_id,
-        "user_login": login,
-        **{name: 0 for name in COPILOT_COUNTS},
-        "used_agent": False,
-        "used_chat": False,
-        "used_cli": False,
-        "totals_by_ide": [{"ide": "vscode", "code_generation_activity_count": 0}],
-        "totals_by_cli": {"session_count": 0, "request_count": cli_requests, "prompt_count": 0},
-    }
-    record.update(fields)
+    cli = {"session_count": 0, "request_count": cli_requests, "prompt_count": 0}
+    record = copilot_user_day(day, user_id, login, totals_by_cli=cli, **fields)
     if features is not ABSENT:
         record["totals_by_feature"] = features
     return record
-
-
-def feature(name, **counts) -> dict:
-    return {"feature": name, **{column: 0 for column in COPILOT_COUNTS}, **counts}
 
 
 def cursor(day, email, **counts) -> dict:

@@ -34,6 +34,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from conftest import copilot_feature as feature
 from landing_writer import (
     IDENTITIES_HEADER,
     MEMBERSHIPS_HEADER,
@@ -328,20 +329,6 @@ def records(landing: Landing) -> None:
         [f"P{i},N{i},u{i}@acme.example,u{i},T{i % 3},false,," for i in range(1, 31)],
     )
     day = framed_days(landing, dt.date(2025, 5, 1), 35)
-
-    def feature(name: str, **counts) -> dict:
-        zero = dict.fromkeys(
-            (
-                "user_initiated_interaction_count",
-                "code_generation_activity_count",
-                "code_acceptance_activity_count",
-                "loc_suggested_to_add_sum",
-                "loc_added_sum",
-                "loc_deleted_sum",
-            ),
-            0,
-        )
-        return {"feature": name, **zero, **counts}
 
     first, second = "copilot/2025-05-05_a.ndjson", "copilot/2025-05-05_b.ndjson"
     # Copilot: the same user-day twice in one file (the last line counts), then in two files
