@@ -699,6 +699,9 @@ MISC_GITHUB_COMMENTS = [
     "\u00e9@claude",
     "@claude@",
     "@claude.ai",
+    "@jules-@claude",
+    "@x[@codex",
+    "@claude-@claude",
 ]
 
 

@@ -135,11 +135,15 @@ reviewer_command_hits as (
 mention_tokens as (
 
     {#- `@` not preceded by a letter, digit, `@` or `.`, then the longest run of letters,
-        digits, `-` and `[`: the mention is of `name` exactly when the run equals it. -#}
+        digits, `-` and `[`: the mention is of `name` exactly when the run equals it. Matches
+        do not overlap, so a run ending in `-` or `[` right before an `@` (`@jules-@claude`)
+        would take the character that lets the next `@` start a mention: a space goes between
+        them first. -#}
     select
         event_id,
-        unnest({{ regex_extract_all('remaining_body',
-                                    "'(?:^|[^\\pL\\pN@.])@([\\pL\\pN\\-\\[]+)'", 1) }})
+        unnest({{ regex_extract_all(
+            "replace(replace(remaining_body, '-@', '- @'), '[@', '[ @')",
+            "'(?:^|[^\\pL\\pN@.])@([\\pL\\pN\\-\\[]+)'", 1) }})
             as mentioned_name
     from comments_without_commands
     where contains(remaining_body, '@')
