@@ -970,14 +970,18 @@ def test_quarantine_holds_exactly_the_expected_rows(bad_db):
     assert unmatched == [], "unexpected quarantine rows"
 
 
-def test_quarantine_warns_and_share_test_passes(bad_db):
-    work_dir = bad_db.parent
-    results = json.loads((work_dir / "target" / "run_results.json").read_text())
-    status = {
+def data_test_statuses(db: Path) -> dict[str, str]:
+    """Each data test's name -> its status in the build of `db` (run_results.json)."""
+    results = json.loads((db.parent / "target" / "run_results.json").read_text())
+    return {
         result["unique_id"].split(".")[2]: result["status"]
         for result in results["results"]
         if result["unique_id"].startswith("test.")
     }
+
+
+def test_quarantine_warns_and_share_test_passes(bad_db):
+    status = data_test_statuses(bad_db)
     assert status["landing_quarantine_is_empty"] == "warn"
     assert status["landing_quarantine_share_within_limit"] == "pass"
     assert status["landing_unread_files_is_empty"] == "warn"  # case 45
@@ -1254,9 +1258,7 @@ def test_far_future_date_is_read_and_warned_about(builds):
             "rejection_reason": "date is not between 1900-01-01 and 2199-12-31",
         }
     ]
-    results = json.loads((db.parent / "target" / "run_results.json").read_text())
-    status = {result["unique_id"].split(".")[2]: result["status"] for result in results["results"]}
-    assert status["int_reporting_period__as_of_date_within_a_year"] == "warn"
+    assert data_test_statuses(db)["int_reporting_period__as_of_date_within_a_year"] == "warn"
 
 
 def test_rejected_record_with_a_date_bounds_the_default_period(builds):
@@ -1343,6 +1345,7 @@ def test_person_twice_in_people_csv_last_row_wins(bad_db):
     ]
     assert teams_active_on(bad_db, day(24)) == {"Beta": 1}
     assert rostered_on(bad_db, day(24)) == 1
+    assert data_test_statuses(bad_db)["directory_person_ids_listed_once"] == "warn"
 
 
 def test_one_email_for_two_people_is_shared_and_ignored(bad_db):
@@ -1633,9 +1636,7 @@ def test_truncated_file_and_non_json_line_do_not_stop_the_build(builds):
 
 def test_share_test_warns_by_default(builds):
     db = built(builds, "share_default")  # the build succeeds
-    results = json.loads((db.parent / "target" / "run_results.json").read_text())
-    status = {result["unique_id"].split(".")[2]: result["status"] for result in results["results"]}
-    assert status["landing_quarantine_share_within_limit"] == "warn"
+    assert data_test_statuses(db)["landing_quarantine_share_within_limit"] == "warn"
 
 
 def test_share_test_fails_the_build_when_most_of_a_source_is_garbage(builds):
