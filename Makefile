@@ -83,4 +83,5 @@ docs: setup ## Generate dbt docs into target/
 	$(DBT) docs generate $(PROFILES)
 
 clean: ## Remove build output (keeps .venv)
-	rm -rf target logs warehouse
+	rm -rf target logs
+	find warehouse -mindepth 1 ! -name README.md -exec rm -rf {} +
