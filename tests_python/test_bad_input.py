@@ -22,7 +22,9 @@ lines garbage: the share test warns) up to the quarantine share test, `far_futur
 default period) up to int_reporting_period, `date_shapes` (dates in other shapes than
 documented, and a rejected record after the last counted one, default period) up to the daily
 mart and the quarantine, and `value_shapes` (Claude Code dates with an offset, accounts sent as
-JSON objects or lists) up to the daily mart, the quarantine and the attribution audit.
+JSON objects or lists) up to the daily mart, the quarantine and the attribution audit, and
+`garbage_csv` (case 46: a directory CSV that is no text) up to the daily mart and the
+quarantine.
 
 Tests marked xfail(strict=True) state the right behaviour where the project gets it wrong today;
 docs/bad_input.md says "bug: ..." for them.
@@ -678,6 +680,23 @@ def write_roster_and_history_landing(landing: Path) -> None:
     )
 
 
+def write_garbage_csv_landing(landing: Path) -> None:
+    """Case 46: a workbook saved as people.csv (binary bytes: NUL and other control bytes, no
+    line structure), and an identities.csv line holding two apostrophes before a non-ASCII
+    letter; one Copilot record of an unrostered developer."""
+    workbook = b"PK\x03\x04\x14\x00\x00\x00\x08\x00\xfbq{]na\xb8\r\xfe\x00[Content_Types].xml"
+    workbook += bytes(range(256)) * 4 + b"\n\x00\x01,\x02\x92\n" + bytes(range(255, -1, -1))
+    write_bytes(landing / "directory" / "people.csv", workbook)
+    write_csv(
+        landing / "directory" / "identities.csv",
+        "person_id,source,account,is_shared",
+        ["p_quote,copilot,''jos\u00e9,false", "p_plain,cursor,plain@example.com,false"],
+    )
+    write_ndjson(
+        landing / "copilot" / "2025-10-01.ndjson", [copilot(day(1), 4601, "solo", completion())]
+    )
+
+
 # Only the quarantine share test and what it needs (staging): enough to see whether it fails.
 SHARE_TEST_ONLY = ["--select", "+landing_quarantine_share_within_limit"]
 
@@ -692,6 +711,11 @@ BUILDS = {  # name: (landing writer, dbt vars, dbt selection or None for the who
     "bad": (write_bad_landing, PERIOD, None),
     "small": (write_small_landing, None, None),
     "latin1_csv": (write_latin1_csv_landing, PERIOD, None),
+    "garbage_csv": (
+        write_garbage_csv_landing,
+        PERIOD,
+        only("+ai_active_users_daily +landing_quarantine"),
+    ),
     "zero_json": (write_zero_byte_json_landing, PERIOD, SHARE_TEST_ONLY),
     "share": (write_share_landing, {**PERIOD, "quarantine_share_severity": "error"}, None),
     "share_default": (write_share_landing, PERIOD, SHARE_TEST_ONLY),
@@ -1496,6 +1520,27 @@ def test_non_utf8_csv_does_not_stop_the_build(builds):
             "full_name": "Dana O\u2019Brien\nJr.",
         },
     ]
+
+
+# 46. a directory CSV that is no text at all, or that holds '' before a non-ASCII letter
+def test_directory_csv_that_is_no_text_does_not_stop_the_build(builds):
+    db = built(builds, "garbage_csv")  # DuckDB's dialect detection used to fail the build
+    assert active_on(db, day(1)) == expected_active(coding_assistance=1)
+    assert rostered_on(db, day(1)) == 0
+    people = query(
+        db,
+        "select count(*) filter (where is_current) as current, count(*) as read "
+        "from staging.stg_directory__people",
+    )
+    assert people[0]["current"] == 0 and people[0]["read"] > 0
+    assert {row["reason"] for row in quarantine(db, "directory/people.csv", "people.csv")} == {
+        "person_id is missing"
+    }
+    accounts = query(
+        db,
+        "select account from staging.stg_directory__identities where is_current order by 1",
+    )
+    assert [row["account"] for row in accounts] == ["''jos\u00e9", "plain@example.com"]
 
 
 # 35. copilot `day` as an ISO-8601 timestamp -> repaired: its date part, never shifted

@@ -189,7 +189,10 @@
             {%- do read_files.append(copies.get(file, file)) -%}
         {%- endfor %}
         {#- normalize_names prefixes a header that is an SQL keyword with `_` (`source` reads
-            `_source`): both spellings are read. -#}
+            `_source`): both spellings are read. Quotes are the double quotes of RFC 4180 (what
+            spreadsheets write), not left to DuckDB's dialect detection: it can pick the single
+            quote, and then fails the whole build on a line holding `''` before a non-ASCII
+            letter, or on binary garbage (a workbook saved as people.csv). -#}
         select csv_records.file_name, csv_records.record_number, file_versions.file_version
         {%- for column in source.columns -%}
             , nullif(trim(coalesce(csv_records."{{ column }}", csv_records."_{{ column }}")), '')
@@ -217,7 +220,7 @@
                 ordinality as record_number
             from read_csv({{ landing_file_list(read_files) }}, header = true, all_varchar = true,
                 normalize_names = true, filename = true, null_padding = true,
-                strict_mode = false, parallel = false)
+                strict_mode = false, parallel = false, quote = '"', escape = '"')
                 with ordinality
         ) as csv_records
         inner join ({{ landing_file_versions(files) }}) as file_versions
