@@ -636,6 +636,8 @@ def write_value_shapes_landing(landing: Path) -> None:
                     user_actor({"address": "object.claude@example.com"}),
                     sessions=1,
                 ),
+                claude("2025-10-11", {"email_address": "untyped@example.com"}, sessions=1),
+                claude("2025-10-12", {"api_key_name": "untyped-key"}, sessions=1),
             ]
         ),
     )
@@ -1597,6 +1599,15 @@ def test_claude_code_date_reads_as_a_utc_calendar_date(builds, date, email):
     )
     assert rows == [{"activity_date": day_date(date)}]
     assert active_on(db, day(date)) == expected_active(coding_agents=1)
+
+
+# 47. a Claude Code actor without `type`: with an e-mail it is a user; without, it is rejected
+def test_claude_code_actor_without_a_type(builds):
+    db = built(builds, "value_shapes")
+    assert active_on(db, day(11)) == expected_active(coding_agents=1)
+    row = the_row(quarantine(db, "claude_code", "2025-10-06.json", "untyped-key"))
+    assert row["reason"] == "actor.type is missing" and row["is_still_counted"] is False
+    assert active_on(db, day(12)) == expected_active()
 
 
 # 44. an account sent as a JSON object or list instead of text -> quarantined (a git author's:

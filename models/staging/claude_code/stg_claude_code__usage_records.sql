@@ -7,7 +7,7 @@
 {%- set text_paths = {
     'date_text': '$.date', 'organization_id': '$.organization_id',
     'customer_type': '$.customer_type', 'terminal_type_text': '$.terminal_type',
-    'actor_type': '$.actor.type', 'actor_email': '$.actor.email_address',
+    'actor_type_text': '$.actor.type', 'actor_email': '$.actor.email_address',
     'api_key_name': '$.actor.api_key_name'} -%}
 {%- set value_paths = {
     'num_sessions_value': '$.core_metrics.num_sessions',
@@ -58,6 +58,15 @@ extracted as (
         {%- for column in text_paths %}
             record_texts[{{ loop.index }}] as {{ column }},
         {%- endfor %}
+        {#- An actor with an e-mail but no type is a user: the identity is actor.email_address,
+            and only an api_actor is no person. #}
+        coalesce(
+            record_texts[{{ (text_paths | list).index('actor_type_text') + 1 }}],
+            case
+                when record_texts[{{ (text_paths | list).index('actor_email') + 1 }}] is not null
+                    then 'user_actor'
+            end
+        ) as actor_type,
         {%- for column in value_paths %}
             record_values[{{ loop.index }}] as {{ column }},
         {%- endfor %}
