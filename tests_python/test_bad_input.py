@@ -534,6 +534,10 @@ def write_latin1_csv_landing(landing: Path) -> None:
         '"p_curly","Dana O\u2019Brien\r\nJr.",dana@example.com,Rho\r\n'
     )
     write_bytes(landing / "directory" / "people.csv", text.encode("cp1252"))
+    # team_memberships.csv in UTF-16 with its byte order mark, as Windows PowerShell's `>`
+    # writes it (case 48).
+    memberships = "person_id,team,valid_from,valid_to\r\np_latin,\u00c9quipe,2025-09-01,\r\n"
+    write_bytes(landing / "directory" / "team_memberships.csv", memberships.encode("utf-16"))
     # A header that is an SQL keyword (`source`): DuckDB's normalize_names reads it `_source`.
     write_csv(
         landing / "directory" / "identities.csv",
@@ -1492,6 +1496,7 @@ def test_non_utf8_csv_does_not_stop_the_build(builds):
     db = built(builds, "latin1_csv")
     assert active_on(db, day(1)) == expected_active(coding_assistance=2)
     assert rostered_on(db, day(1)) == 2
+    assert teams_active_on(db, day(1)) == {"\u00c9quipe": 1, "Rho": 1}  # case 48: UTF-16
     assert active_on(db, day(2)) == expected_active(coding_agents=1)  # the long message
     commits = query(
         db,

@@ -179,20 +179,20 @@
         where file_error is not null
     {%- else -%}
         {#- A CSV file that is not UTF-8 (people.csv saved by Excel as Windows-1252) is read
-            from a UTF-8 copy (landing_utf8_copy). -#}
+            from a UTF-8 copy (landing_utf8_copy); one that starts with a UTF-16 byte order mark
+            (Windows PowerShell's `>` and Excel's "Unicode Text" write UTF-16 little-endian) is
+            read as UTF-16. -#}
+        {%- set utf16_files = landing_files_utf16(files) -%}
         {%- set copies = {} -%}
-        {%- for file in landing_files_not_utf8(files) -%}
+        {%- for file in landing_files_not_utf8(files) if file not in utf16_files -%}
             {%- do copies.update({file: landing_utf8_copy(file)}) -%}
         {%- endfor -%}
         {%- set read_files = [] -%}
-        {%- for file in files -%}
+        {%- for file in files if file not in utf16_files -%}
             {%- do read_files.append(copies.get(file, file)) -%}
         {%- endfor %}
         {#- normalize_names prefixes a header that is an SQL keyword with `_` (`source` reads
-            `_source`): both spellings are read. Quotes are the double quotes of RFC 4180 (what
-            spreadsheets write), not left to DuckDB's dialect detection: it can pick the single
-            quote, and then fails the whole build on a line holding `''` before a non-ASCII
-            letter, or on binary garbage (a workbook saved as people.csv). -#}
+            `_source`): both spellings are read. -#}
         select csv_records.file_name, csv_records.record_number, file_versions.file_version
         {%- for column in source.columns -%}
             , nullif(trim(coalesce(csv_records."{{ column }}", csv_records."_{{ column }}")), '')
@@ -204,28 +204,44 @@
                 , cast(null as varchar) as "{{ column }}", cast(null as varchar) as "_{{ column }}"
             {%- endfor %}
             where false
+            {%- if read_files %}
             union all by name
-            select * exclude (filename),
-                {%- if copies %}
-                case filename
-                    {%- for file, copy in copies.items() %}
-                    when '{{ copy | replace("'", "''") }}'
-                        then '{{ file[landing_prefix() | length:] | replace("'", "''") }}'
-                    {%- endfor %}
-                    else {{ landing_relative_name('filename') }}
-                end as file_name,
-                {%- else %}
-                {{ landing_relative_name('filename') }} as file_name,
-                {%- endif %}
-                ordinality as record_number
-            from read_csv({{ landing_file_list(read_files) }}, header = true, all_varchar = true,
-                normalize_names = true, filename = true, null_padding = true,
-                strict_mode = false, parallel = false, quote = '"', escape = '"')
-                with ordinality
+            {{ landing_csv_records(read_files, copies) }}
+            {%- endif %}
+            {%- if utf16_files %}
+            union all by name
+            {{ landing_csv_records(utf16_files, {}, encoding='utf-16') }}
+            {%- endif %}
         ) as csv_records
         inner join ({{ landing_file_versions(files) }}) as file_versions
             on csv_records.file_name = file_versions.file_name
     {%- endif -%}
+{%- endmacro %}
+
+{% macro landing_csv_records(read_files, copies, encoding='utf-8') -%}
+    {#- Every record of CSV files with a header: its fields as text, file_name (the landing
+        file's, also for a UTF-8 copy of one: `copies` maps landing file -> copy) and
+        record_number. Quotes are the double quotes of RFC 4180 (what spreadsheets write), not
+        left to DuckDB's dialect detection: it can pick the single quote, and then fails the
+        whole build on a line holding `''` before a non-ASCII letter, or on binary garbage (a
+        workbook saved as people.csv). -#}
+    select * exclude (filename),
+        {%- if copies %}
+        case filename
+            {%- for file, copy in copies.items() %}
+            when '{{ copy | replace("'", "''") }}'
+                then '{{ file[landing_prefix() | length:] | replace("'", "''") }}'
+            {%- endfor %}
+            else {{ landing_relative_name('filename') }}
+        end as file_name,
+        {%- else %}
+        {{ landing_relative_name('filename') }} as file_name,
+        {%- endif %}
+        ordinality as record_number
+    from read_csv({{ landing_file_list(read_files) }}, header = true, all_varchar = true,
+        normalize_names = true, filename = true, null_padding = true, strict_mode = false,
+        parallel = false, quote = '"', escape = '"', encoding = '{{ encoding }}')
+        with ordinality
 {%- endmacro %}
 
 {% macro landing_ndjson_read(source, files) -%}
@@ -316,6 +332,17 @@ union all by name
     from parsed
     inner join ({{ landing_file_versions(files) }}) as file_versions
         on parsed.file_name = file_versions.file_name
+{%- endmacro %}
+
+{% macro landing_files_utf16(files) -%}
+    {#- The files (of `files`) that start with the UTF-16 little-endian byte order mark (FF FE),
+        which Windows writes. DuckDB reads no big-endian UTF-16 (it returns no rows): such a
+        file goes the way of other bytes that are not UTF-8. -#}
+    {%- if not execute or not files -%}{{ return([]) }}{%- endif -%}
+    {%- set check = run_query(
+        'select filename from read_blob(' ~ landing_file_list(files)
+        ~ ") where hex(content[1:2]) = 'FFFE' order by filename") -%}
+    {{ return(check.columns[0].values() | list) }}
 {%- endmacro %}
 
 {% macro landing_files_not_utf8(files) -%}
