@@ -338,19 +338,20 @@ union all by name
     {#- The files (of `files`) that start with the UTF-16 little-endian byte order mark (FF FE),
         which Windows writes. DuckDB reads no big-endian UTF-16 (it returns no rows): such a
         file goes the way of other bytes that are not UTF-8. -#}
-    {%- if not execute or not files -%}{{ return([]) }}{%- endif -%}
-    {%- set check = run_query(
-        'select filename from read_blob(' ~ landing_file_list(files)
-        ~ ") where hex(content[1:2]) = 'FFFE' order by filename") -%}
-    {{ return(check.columns[0].values() | list) }}
+    {{ return(landing_files_whose_content(files, "hex(content[1:2]) = 'FFFE'")) }}
 {%- endmacro %}
 
 {% macro landing_files_not_utf8(files) -%}
     {#- The files (of `files`) whose bytes are not valid UTF-8; reads every byte of each. -#}
+    {{ return(landing_files_whose_content(files, 'try(decode(content)) is null')) }}
+{%- endmacro %}
+
+{% macro landing_files_whose_content(files, condition) -%}
+    {#- The files (of `files`), sorted, whose bytes (read_blob's `content`) meet `condition`. -#}
     {%- if not execute or not files -%}{{ return([]) }}{%- endif -%}
     {%- set check = run_query(
-        'select filename from read_blob(' ~ landing_file_list(files)
-        ~ ') where try(decode(content)) is null order by filename') -%}
+        'select filename from read_blob(' ~ landing_file_list(files) ~ ') where ' ~ condition
+        ~ ' order by filename') -%}
     {{ return(check.columns[0].values() | list) }}
 {%- endmacro %}
 
