@@ -28,8 +28,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import (
     CURSOR_COUNTS,
+    REPO_ROOT,
     copilot_user_day,
     query,
     run_dbt,
@@ -1628,6 +1630,29 @@ def test_mart_columns_and_types(warehouses, build):
             f"where table_schema = 'marts' and table_name = '{table}' order by ordinal_position",
         )
         assert [(row["column_name"], row["data_type"]) for row in rows] == columns, table
+
+
+def test_every_mart_key_is_not_null_in_the_catalog(warehouses):
+    """Each column of a mart's grain test has a not_null constraint, but the attribution
+    audit's activity_date (NULL for records whose date could not be read)."""
+    marts = yaml.safe_load((REPO_ROOT / "models" / "marts" / "_marts__models.yml").read_text())
+    keys = {
+        (model["name"], column)
+        for model in marts["models"]
+        for data_test in model.get("data_tests", [])
+        if isinstance(data_test, dict) and "unique_combination_of_columns" in data_test
+        for column in data_test["unique_combination_of_columns"]["arguments"][
+            "combination_of_columns"
+        ]
+    }
+    assert len({table for table, _ in keys}) == len(marts["models"]), "a mart without grain"
+    rows = query(
+        warehouse(warehouses, "roster"),
+        "select table_name, column_name from information_schema.columns "
+        "where table_schema = 'marts' and is_nullable = 'YES'",
+    )
+    nullable = {(row["table_name"], row["column_name"]) for row in rows}
+    assert keys & nullable == {("ai_attribution_audit", "activity_date")}
 
 
 @pytest.mark.parametrize("build", ["roster", "empty"])
