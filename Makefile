@@ -83,5 +83,4 @@ docs: setup ## Generate dbt docs into target/
 	$(DBT) docs generate $(PROFILES)
 
 clean: ## Remove build output (keeps .venv)
-	rm -rf target logs
-	find warehouse -mindepth 1 ! -name README.md -exec rm -rf {} +
+	rm -rf target logs warehouse
