@@ -2,7 +2,8 @@
 {#- Warns when people.csv lists a person_id on more than one valid row (a rehire written as a
     second row, a copy-paste): only the last row counts (its team, e-mail, login and employment
     dates), the others are superseded, so the person's earlier accounts and spells count for
-    nothing. One row per person_id, with the lines that lost. -#}
+    nothing. One row per such person_id, with the record numbers of its rows (1 for the first
+    row under the header) and the one that counts. -#}
 with
 
 people as (
@@ -23,9 +24,9 @@ listed_more_than_once as (
     select
         person_id,
         count(*) as valid_rows,
-        max(case when is_current then record_number end) as line_used,
+        max(case when is_current then record_number end) as record_number_used,
         {{ dbt.listagg("cast(record_number as " ~ dbt.type_string() ~ ")",
-                       "', '", "order by record_number") }} as lines
+                       "', '", "order by record_number") }} as record_numbers
     from valid_rows
     group by person_id
     having count(*) > 1
