@@ -50,9 +50,7 @@
                ~ ' new or changed landing file(s) to read', info=true) }}
     {%- elif landing_source.get('repair_encoding') -%}
         {#- The view of schema landing skips the encoding check; read the files here. -#}
-        {%- set listing = run_query(
-            'select file from glob(' ~ landing_pattern_literal(landing_source) ~ ') order by file') -%}
-        {%- set files = listing.columns[0].values() | list -%}
+        {%- set files = landing_glob(landing_source_pattern(landing_source)) -%}
     {%- else -%}
         {{ return(relation) }}
     {%- endif -%}
@@ -70,14 +68,14 @@
 {% endmacro %}
 
 {% macro landing_current_files(landing_source) -%}
-    {#- file_name and file_version of every file of the source in the landing folder now. -#}
-    {{ landing_file_versions(landing_pattern_literal(landing_source)) }}
+    {#- file_name and file_version of every file of the source in the landing folder: the files
+        that the on-run-start hook listed, with their size and modification time now. -#}
+    select file_name, file_version from landing.{{ landing_source.name }}_files
 {%- endmacro %}
 
-{% macro landing_pattern_literal(landing_source) -%}
-    {%- set pattern = glob_escape(landing_path() ~ '/' ~ landing_source.folder) ~ '/'
-        ~ landing_source.pattern -%}
-    '{{ pattern | replace("'", "''") }}'
+{% macro landing_source_pattern(landing_source) -%}
+    {{- return(glob_escape(landing_path() ~ '/' ~ landing_source.folder) ~ '/'
+        ~ landing_source.pattern) -}}
 {%- endmacro %}
 
 {% macro staged_with_loaded_records(new_records, landing_table, delivery_key=[]) %}

@@ -18,18 +18,19 @@
     {%- set statements = ['create schema if not exists landing'] -%}
     {%- set read_files = [] -%}
     {%- for source in landing_sources() -%}
-        {%- set pattern = glob_escape(root ~ '/' ~ source.folder) ~ '/' ~ source.pattern -%}
-        {%- set listing = run_query(
-            "select file from glob('" ~ pattern | replace("'", "''") ~ "') order by file") -%}
-        {%- set files = listing.columns[0].values() | list -%}
+        {%- set files = landing_glob(landing_source_pattern(source)) -%}
         {%- do read_files.extend(files) -%}
         {%- if files | length == 0 -%}
             {%- set body = landing_empty_select(source) -%}
+            {%- set versions = landing_empty_file_versions() -%}
         {%- else -%}
             {%- set body = landing_read_select(source, files, repair_encoding=false) -%}
+            {%- set versions = landing_file_versions(files) -%}
         {%- endif -%}
         {%- do statements.append(
             'create or replace view landing.' ~ source.name ~ ' as ' ~ body) -%}
+        {%- do statements.append(
+            'create or replace view landing.' ~ source.name ~ '_files as ' ~ versions) -%}
         {{ log('landing: ' ~ source.name ~ ' <- ' ~ (files | length) ~ ' file(s) in '
                ~ root ~ '/' ~ source.folder, info=true) }}
     {%- endfor -%}
@@ -48,15 +49,13 @@
         as .json, a sub-folder per month, a folder of a tool the project does not know), each
         with why: a select for the view landing.landing_unread_files, and how many. Names
         starting with a dot (.DS_Store, .gitkeep) are the file system's, not deliveries. -#}
-    {%- set listing = run_query(
-        "select file from glob('" ~ (glob_escape(root) ~ '/**') | replace("'", "''")
-        ~ "') order by file") -%}
+    {%- set listed_files = landing_glob(glob_escape(root) ~ '/**') -%}
     {%- set sources_by_folder = {} -%}
     {%- for source in landing_sources() -%}
         {%- do sources_by_folder.setdefault(source.folder, []).append(source.pattern) -%}
     {%- endfor -%}
     {%- set rows = [] -%}
-    {%- for file in listing.columns[0].values() if file not in read_files -%}
+    {%- for file in listed_files if file not in read_files -%}
         {%- set relative = file[landing_prefix() | length:] -%}
         {%- set parts = relative.split('/') -%}
         {%- if not (relative.startswith('.') or '/.' in relative) -%}
@@ -69,10 +68,13 @@
                 {%- set reason = 'not read: outside the source folders ('
                     ~ (sources_by_folder | join('/, ')) ~ '/)' -%}
             {%- endif -%}
-            {%- do rows.append("('" ~ relative | replace("'", "''") ~ "', "
-                ~ ("'" ~ folder | replace("'", "''") ~ "'" if folder else 'null') ~ ", '"
-                ~ reason | replace("'", "''") ~ "')") -%}
+            {%- do rows.append(landing_unread_file_row(relative, folder, reason)) -%}
         {%- endif -%}
+    {%- endfor -%}
+    {%- for file in landing_unlistable_files(root) -%}
+        {%- set folder = file.file_name.split('/')[0] if '/' in file.file_name else none -%}
+        {%- do rows.append(landing_unread_file_row(file.file_name, folder,
+            'not read: ' ~ file.reason ~ '; rename the file')) -%}
     {%- endfor -%}
     {%- if rows -%}
         {%- set select = 'select * from (values ' ~ rows | join(', ')
@@ -82,6 +84,47 @@
             ~ ' cast(null as varchar) as reason where false' -%}
     {%- endif -%}
     {{ return({'select': select, 'count': rows | length}) }}
+{%- endmacro %}
+
+{% macro landing_unread_file_row(file_name, folder, reason) -%}
+    {{- return("('" ~ file_name | replace("'", "''") ~ "', "
+        ~ ("'" ~ folder | replace("'", "''") ~ "'" if folder else 'null') ~ ", '"
+        ~ reason | replace("'", "''") ~ "')") -}}
+{%- endmacro %}
+
+{% macro landing_glob(pattern) -%}
+    {#- The files a glob pattern matches, sorted. The landing_listing plugin (profiles.yml)
+        lists them in Python, leaving out the names DuckDB cannot handle (not UTF-8, or
+        holding a backslash: landing_unlistable_files names them), where DuckDB's glob() would
+        fail the whole query at the first name that is not UTF-8. Without the plugin, or for a
+        landing folder that is a URL, glob() lists them. -#}
+    {%- set literal = "'" ~ pattern | replace("'", "''") ~ "'" -%}
+    {%- if landing_listing_plugin_loaded() and '://' not in pattern -%}
+        {%- set listing = run_query('select file from (select unnest(ai_adoption_landing_glob('
+            ~ literal ~ ')) as file) as listing order by file') -%}
+    {%- else -%}
+        {%- set listing = run_query('select file from glob(' ~ literal ~ ') order by file') -%}
+    {%- endif -%}
+    {{ return(listing.columns[0].values() | list) }}
+{%- endmacro %}
+
+{% macro landing_unlistable_files(root) -%}
+    {#- The files under the landing folder that landing_glob leaves out: file_name (relative,
+        bytes that are not UTF-8 written `\xe9`) and reason. None without the plugin. -#}
+    {%- if not landing_listing_plugin_loaded() or '://' in root -%}{{ return([]) }}{%- endif -%}
+    {%- set listing = run_query("select unnest(ai_adoption_landing_unlistable('"
+        ~ root | replace("'", "''") ~ "'), recursive := true)") -%}
+    {%- set files = [] -%}
+    {%- for row in listing.rows -%}
+        {%- do files.append({'file_name': row['file_name'], 'reason': row['reason']}) -%}
+    {%- endfor -%}
+    {{ return(files) }}
+{%- endmacro %}
+
+{% macro landing_listing_plugin_loaded() -%}
+    {%- set found = run_query("select count(*) from duckdb_functions()"
+        ~ " where function_name = 'ai_adoption_landing_glob'") -%}
+    {{ return(found.columns[0].values()[0] > 0) }}
 {%- endmacro %}
 
 {% macro landing_file_list(files) -%}
@@ -470,10 +513,14 @@ union all by name
     size || ':' || epoch_us(last_modified)
 {%- endmacro %}
 
+{% macro landing_empty_file_versions() -%}
+    select cast(null as varchar) as file_name, cast(null as varchar) as file_version where false
+{%- endmacro %}
+
 {% macro landing_file_versions(files) -%}
     {#- read_blob without `content` lists the files' metadata without reading them. -#}
     select {{ landing_relative_name('filename') }} as file_name,
         {{ landing_file_version() }} as file_version
-    from read_blob({{ files if files is string else landing_file_list(files) }})
+    from read_blob({{ landing_file_list(files) }})
 {%- endmacro %}
 
