@@ -55,8 +55,11 @@ trailers as (
     select
         commit_sha,
         lower(regexp_extract(trailer_line, '^([A-Za-z0-9][A-Za-z0-9-]*)\s*:', 1)) as trailer_key,
-        trim(regexp_extract(trailer_line, '^[A-Za-z0-9][A-Za-z0-9-]*\s*:\s*([^<]*)', 1))
-            as trailer_name,
+        {#- The name ends before the e-mail's `<`, and before any white space there: trim
+            leaves a tab (`Co-authored-by: Codex<TAB>`). #}
+        trim(regexp_extract(
+            trailer_line, '^[A-Za-z0-9][A-Za-z0-9-]*\s*:\s*([^<]*?)\s*(?:<|$)', 1
+        )) as trailer_name,
         {{ trimmed_text("regexp_extract(trailer_line, '<([^>]*)>', 1)") }} as trailer_email
     from trailer_lines
     where regexp_matches(trailer_line, '^[A-Za-z0-9][A-Za-z0-9-]*\s*:\s*\S')
@@ -178,7 +181,11 @@ message_signals as (
         )
         or (
             signatures.match_type = 'message_prefix'
-            and starts_with(ltrim(lowered_messages.message), signatures.pattern)
+            and starts_with(
+                {{ trim_characters('lowered_messages.message',
+                    ["' '", 'chr(9)', 'chr(10)', 'chr(13)'], 'leading') }},
+                signatures.pattern
+            )
         )
 
 ),
