@@ -458,6 +458,17 @@ def write_bad_landing(landing: Path) -> None:
         + b"\n",
     )
 
+    # Python's json.dumps of a Latin-1 message read with errors='surrogateescape' writes the
+    # byte 0xE9 as the escape of a lone surrogate, \udce9, which no JSON parser here accepts; an
+    # emoji is a surrogate pair (\ud83d\ude00) and valid (case 50).
+    surrogate_commit = commit(
+        sha("surrogates"),
+        "surrogate.dev@example.com",
+        f"{day(11)}T12:00:00Z",
+        "Corrig\udce9 \U0001f600 \ud800" + CLAUDE_TRAILER,
+    )
+    write_bytes(landing / "git" / "2025-10-11_surrogates.ndjson", ndjson_line(surrogate_commit))
+
     # --- files no source reads (case 45) ---------------------------------------------------------
     unread_event = comment_event(9901, "unread-github", f"{day(1)}T12:00:00Z", "@claude fix")
     write_ndjson(landing / "github" / "2025" / "10" / "events.ndjson", [unread_event])
@@ -877,6 +888,8 @@ EXPECTED_QUARANTINE = [
      "line is not valid UTF-8: each of its bytes was read as a Windows-1252 character", True),
     ("git", "2025-10-11_latin1.ndjson", "Fix \u201cquoted\u201d \u2013 edge case",
      "line is not valid UTF-8: each of its bytes was read as a Windows-1252 character", True),
+    ("git", "2025-10-11_surrogates.ndjson", "surrogate.dev@example.com",
+     "line holds escaped lone surrogates", True),
     ("copilot", "2025-10-01_main.ndjson", "neg-count",
      "invalid count (read as 0): code_acceptance_activity_count", True),
     ("copilot", "2025-10-01_main.ndjson", "bad-date-copilot",
@@ -1225,11 +1238,31 @@ def test_non_utf8_commit_message_does_not_stop_the_build(bad_db):
 
 
 def test_non_utf8_commit_message_is_repaired_and_counts(bad_db):
-    assert active_on(bad_db, day(11)) == expected_active(all=3, coding_agents=3)
+    # 3 authors of the Latin-1 file and 1 of case 50's file
+    assert active_on(bad_db, day(11)) == expected_active(all=4, coding_agents=4)
     reported = quarantine(bad_db, "git", "2025-10-11_latin1.ndjson")
     assert [(row["reason"], row["is_still_counted"]) for row in reported] == [
         ("line is not valid UTF-8: each of its bytes was read as a Windows-1252 character", True)
     ] * 2
+
+
+# 50. JSON escapes of lone surrogates in a commit message (json.dumps of surrogateescape text)
+def test_escaped_lone_surrogates_are_replaced_and_the_commit_counts(bad_db):
+    counted = query(
+        bad_db,
+        "select message from staging.stg_git__commits "
+        "where file_name like '%surrogates.ndjson' and is_current",
+    )
+    assert [row["message"][:11] for row in counted] == ["Corrig\u00e9 \U0001f600 \ufffd"]
+    reported = quarantine(bad_db, "git", "2025-10-11_surrogates.ndjson")
+    assert [(row["reason"], row["is_still_counted"]) for row in reported] == [
+        (
+            "line holds escaped lone surrogates: each \\udc80-\\udcff (a byte that was not"
+            " UTF-8, escaped by the exporter) was read as the Latin-1 character of that byte,"
+            " any other as U+FFFD",
+            True,
+        )
+    ]
 
 
 # 10. string where a number belongs -> quarantined but still counted (the field reads as 0)

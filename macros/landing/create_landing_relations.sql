@@ -314,12 +314,14 @@
 
 {% macro landing_ndjson_with_encoding_repair(source, files, repair_encoding) -%}
     {#- NDJSON whose lines may hold bytes that are not UTF-8 (a commit message written in
-        Latin-1): read_json turns such a line into a row of NULLs, so a file that is not valid
-        UTF-8 is read line by line instead. A line that is valid UTF-8 reads as it is; a line that
-        is not reads byte by byte as Windows-1252 characters and says so in encoding_repair.
-        repair_encoding=false (the views of schema landing) skips the check, which reads every
-        byte of every file. -#}
-    {%- set latin1_files = landing_files_not_utf8(files) if repair_encoding else [] -%}
+        Latin-1), or JSON escapes of lone surrogates (`\udce9`: what Python's json.dumps writes
+        for such a byte read with errors='surrogateescape'): read_json turns such a line into a
+        row of NULLs, so such a file is read line by line instead
+        (landing_files_to_read_by_line). A line that is valid UTF-8 reads as it is; a line that
+        is not reads byte by byte as Windows-1252 characters, and lone surrogates are replaced
+        (json_lone_surrogates_replaced); encoding_repair says so. repair_encoding=false (the
+        views of schema landing) skips the check, which reads every byte of every file. -#}
+    {%- set latin1_files = landing_files_to_read_by_line(files) if repair_encoding else [] -%}
     {%- set utf8_files = files | reject('in', latin1_files) | list -%}
     {%- set ns = namespace(parts=[]) -%}
     {%- if utf8_files -%}
@@ -341,27 +343,47 @@ union all by name
 {%- endmacro %}
 
 {% macro landing_ndjson_lines_read(source, files) -%}
-    with parsed as (
+    with records as (
+        select
+            file_name,
+            row_number() over (partition by file_name order by line_index) as line_number,
+            line,
+            is_repaired
+        from ({{ landing_decoded_lines(files) }}) as lines
+        {# Blank as read_json sees it (a form feed or vertical tab too). #}
+        where trim(line, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)) <> ''
+    ),
+    surrogates_replaced as (
+        select
+            *,
+            case
+                when not json_valid(line) and regexp_matches(line, '\\u[dD][89a-fA-F]')
+                    then {{ json_lone_surrogates_replaced('line') }}
+            end as replaced_line
+        from records
+    ),
+    parsed as (
         select
             file_name,
             line_number as record_number,
             case
                 when json_valid(line) and json_type(line) = 'OBJECT' then cast(line as json)
+                when json_valid(replaced_line) and json_type(replaced_line) = 'OBJECT'
+                    then cast(replaced_line as json)
             end as record,
-            case
-                when is_repaired then
-                    'line is not valid UTF-8: each of its bytes was read as a Windows-1252 character'
-            end as encoding_repair
-        from (
-            select
-                file_name,
-                row_number() over (partition by file_name order by line_index) as line_number,
-                line,
-                is_repaired
-            from ({{ landing_decoded_lines(files) }}) as lines
-            {# Blank as read_json sees it (a form feed or vertical tab too). #}
-            where trim(line, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)) <> ''
-        ) as records
+            nullif(concat_ws('; ',
+                case
+                    when is_repaired then 'line is not valid UTF-8: each of its bytes was read'
+                        || ' as a Windows-1252 character'
+                end,
+                case
+                    when json_valid(replaced_line) then 'line holds escaped lone surrogates:'
+                        || ' each \udc80-\udcff (a byte that was not UTF-8, escaped by the'
+                        || ' exporter) was read as the Latin-1 character of that byte, any'
+                        || ' other as U+FFFD'
+                end
+            ), '') as encoding_repair
+        from surrogates_replaced
     )
     select parsed.file_name, parsed.record_number, file_versions.file_version
     {%- for column, data_type in source.columns.items() -%}
@@ -382,6 +404,35 @@ union all by name
         which Windows writes. DuckDB reads no big-endian UTF-16 (it returns no rows): such a
         file goes the way of other bytes that are not UTF-8. -#}
     {{ return(landing_files_whose_content(files, "hex(content[1:2]) = 'FFFE'")) }}
+{%- endmacro %}
+
+{% macro landing_files_to_read_by_line(files) -%}
+    {#- The files (of `files`) that read_json cannot read whole: bytes that are not valid
+        UTF-8, or a JSON escape of a lone surrogate (`\udce9`, not part of a pair such as
+        `\ud83d\ude00`, which json.dumps writes for an emoji); reads every byte of each. -#}
+    {{ return(landing_files_whose_content(files,
+        "case when try(decode(content)) is null then true"
+        ~ " when not regexp_matches(decode(content), '\\\\u[dD][89a-fA-F]') then false"
+        ~ " else regexp_matches(" ~ json_surrogate_pairs_removed('decode(content)')
+        ~ ", '\\\\u[dD][89a-fA-F]') end")) }}
+{%- endmacro %}
+
+{% macro json_surrogate_pairs_removed(text) -%}
+    regexp_replace({{ text }},
+        '\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}', '', 'g')
+{%- endmacro %}
+
+{% macro json_lone_surrogates_replaced(text) -%}
+    {#- JSON text whose escapes of lone surrogates (which no JSON parser here accepts) are
+        replaced: `\udc80`-`\udcff`, which Python's errors='surrogateescape' makes of a byte
+        that is not UTF-8, by the Latin-1 character of that byte (`\udce9` -> `\u00e9`, é), any
+        other by U+FFFD. A pair (`\ud83d\ude00`) is kept: set aside under chr(1) first. -#}
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace({{ text }},
+        '\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})',
+        chr(1) || '\1' || chr(1) || '\2', 'g'),
+        '\\u[dD][cC]([89a-fA-F][0-9a-fA-F])', '\\u00\1', 'g'),
+        '\\u[dD][89a-fA-F][0-9a-fA-F]{2}', '\\ufffd', 'g'),
+        chr(1) || '([0-9a-fA-F]{4})', '\\u\1', 'g')
 {%- endmacro %}
 
 {% macro landing_files_not_utf8(files) -%}
