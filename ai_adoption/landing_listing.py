@@ -3,8 +3,8 @@
 DuckDB's glob() stops the whole query at a file name that is not UTF-8 (`résumé.ndjson` written
 in Latin-1 by an old zip tool: "Invalid unicode detected in value construction"), so one such
 file failed every build, and it leaves out a name holding a backslash without a word. The
-functions registered here list like glob() but leave both kinds out of the listing, and name
-them, so that the landing macros read every other file and report these as not read.
+functions registered here list like glob() and say which names DuckDB cannot handle, so that the
+landing macros read every other file and report these as not read.
 profiles/profiles.yml loads this plugin; without it the macros fall back to glob().
 """
 
@@ -17,7 +17,8 @@ from dbt.adapters.duckdb.plugins import BasePlugin
 from duckdb import DuckDBPyConnection
 
 GLOB_FUNCTION = "ai_adoption_landing_glob"
-UNLISTABLE_FUNCTION = "ai_adoption_landing_unlistable"
+WALK_FUNCTION = "ai_adoption_landing_walk"
+LISTED_FILES = "STRUCT(file VARCHAR, reason VARCHAR)[]"
 
 
 def unlistable_reason(name: str) -> str | None:
@@ -31,53 +32,46 @@ def unlistable_reason(name: str) -> str | None:
     return None
 
 
-def normalized(path: str) -> str:
-    """A matched path written as DuckDB's glob writes it: without a leading `./`."""
-    while path.startswith("./"):
-        path = path[2:]
-    return path
-
-
-def landing_glob(pattern: str) -> list[str]:
-    """The files a DuckDB glob pattern matches (`*`, `?`, `[...]`, `**`; dot names too),
-    sorted, without the names DuckDB cannot handle."""
-    matches = glob.glob(pattern, recursive=True, include_hidden=True)
-    return sorted(
-        normalized(path)
-        for path in matches
-        if os.path.isfile(path) and unlistable_reason(path) is None
-    )
-
-
 def printable(path: str) -> str:
     """A path as UTF-8 text: bytes that are not UTF-8 are written `\\xe9`."""
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def landing_unlistable(root: str) -> list[dict[str, str]]:
-    """The name relative to root, and why, of each file under root that landing_glob leaves
-    out; names starting with a dot, at any level, are the file system's and left out here too."""
-    found = []
-    for folder, subfolders, files in os.walk(root):
+def listed(path: str, name: str) -> dict[str, str | None]:
+    """A listed file: its path written as DuckDB's glob writes it (no leading `./`), and why
+    DuckDB cannot handle its name, or a folder's in its path (None when it can)."""
+    written = printable(path)
+    while written.startswith("./"):
+        written = written[2:]
+    return {"file": written, "reason": unlistable_reason(name) or unlistable_reason(path)}
+
+
+def landing_glob(pattern: str) -> list[dict[str, str | None]]:
+    """The files a one-level DuckDB glob pattern matches (`folder/*.ndjson`, `folder/people.csv`;
+    `*`, `?` and `[...]`, dot names too), sorted, each with listed()'s reason."""
+    matches = glob.glob(pattern, include_hidden=True)
+    return sorted(
+        (listed(path, os.path.basename(path)) for path in matches if os.path.isfile(path)),
+        key=lambda file: file["file"],
+    )
+
+
+def landing_walk(root: str) -> list[dict[str, str | None]]:
+    """Every file under root, as DuckDB's glob('<root>/**') lists them (a symbolic link to a
+    folder is not entered: a link to a parent would loop), sorted, each with listed()'s reason
+    for its name relative to root. Folders whose name starts with a dot are not entered: the
+    landing macros leave out everything under them."""
+    files = []
+    for folder, subfolders, names in os.walk(root):
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        relative_folder = os.path.relpath(folder, root)
-        for name in files:
-            relative = name if relative_folder == "." else os.path.join(relative_folder, name)
-            reason = unlistable_reason(relative)
-            if reason is not None and not name.startswith("."):
-                found.append({"file_name": printable(relative), "reason": reason})
-    return sorted(found, key=lambda file: file["file_name"])
+        for name in names:
+            path = os.path.join(folder, name)
+            if os.path.isfile(path):
+                files.append(listed(path, os.path.relpath(path, root)))
+    return sorted(files, key=lambda file: file["file"])
 
 
 class Plugin(BasePlugin):
     def configure_connection(self, conn: DuckDBPyConnection) -> None:
-        conn.create_function(
-            GLOB_FUNCTION, landing_glob, ["VARCHAR"], "VARCHAR[]", side_effects=True
-        )
-        conn.create_function(
-            UNLISTABLE_FUNCTION,
-            landing_unlistable,
-            ["VARCHAR"],
-            "STRUCT(file_name VARCHAR, reason VARCHAR)[]",
-            side_effects=True,
-        )
+        for name, function in ((GLOB_FUNCTION, landing_glob), (WALK_FUNCTION, landing_walk)):
+            conn.create_function(name, function, ["VARCHAR"], LISTED_FILES, side_effects=True)

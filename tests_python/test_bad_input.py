@@ -465,7 +465,7 @@ def write_bad_landing(landing: Path) -> None:
         sha("surrogates"),
         "surrogate.dev@example.com",
         f"{day(11)}T12:00:00Z",
-        "Corrig\udce9 \U0001f600 \ud800" + CLAUDE_TRAILER,
+        "Corrig\udce9 \udc93q\udc94 \U0001f600 \ud800" + CLAUDE_TRAILER,
     )
     write_bytes(landing / "git" / "2025-10-11_surrogates.ndjson", ndjson_line(surrogate_commit))
 
@@ -1253,7 +1253,11 @@ def test_escaped_lone_surrogates_are_replaced_and_the_commit_counts(bad_db):
         "select message from staging.stg_git__commits "
         "where file_name like '%surrogates.ndjson' and is_current",
     )
-    assert [row["message"][:11] for row in counted] == ["Corrig\u00e9 \U0001f600 \ufffd"]
+    # 0xE9 reads é, 0x93 and 0x94 read “ and ” (Windows-1252, as in case 9); the pair is an
+    # emoji; the lone \ud800 reads U+FFFD.
+    assert [row["message"][:15] for row in counted] == [
+        "Corrig\u00e9 \u201cq\u201d \U0001f600 \ufffd"
+    ]
     reported = quarantine(bad_db, "git", "2025-10-11_surrogates.ndjson")
     assert [(row["reason"], row["is_still_counted"]) for row in reported] == [
         (

@@ -17,8 +17,9 @@
     {%- set root = landing_path() -%}
     {%- set statements = ['create schema if not exists landing'] -%}
     {%- set read_files = [] -%}
+    {%- set unlistable_files = [] -%}
     {%- for source in landing_sources() -%}
-        {%- set files = landing_glob(landing_source_pattern(source)) -%}
+        {%- set files = landing_glob(landing_source_pattern(source), unlistable_files) -%}
         {%- do read_files.extend(files) -%}
         {%- if files | length == 0 -%}
             {%- set body = landing_empty_select(source) -%}
@@ -34,7 +35,7 @@
         {{ log('landing: ' ~ source.name ~ ' <- ' ~ (files | length) ~ ' file(s) in '
                ~ root ~ '/' ~ source.folder, info=true) }}
     {%- endfor -%}
-    {%- set unread = landing_unread_files(root, read_files) -%}
+    {%- set unread = landing_unread_files(root, read_files, unlistable_files) -%}
     {%- do statements.append(
         'create or replace view landing.landing_unread_files as ' ~ unread.select) -%}
     {%- if unread.count -%}
@@ -44,12 +45,21 @@
     {{ return(statements | join(';\n')) }}
 {% endmacro %}
 
-{% macro landing_unread_files(root, read_files) -%}
+{% macro landing_unread_files(root, read_files, unlistable_files) -%}
     {#- The files anywhere under the landing folder that no source reads (a Copilot export saved
-        as .json, a sub-folder per month, a folder of a tool the project does not know), each
-        with why: a select for the view landing.landing_unread_files, and how many. Names
-        starting with a dot (.DS_Store, .gitkeep) are the file system's, not deliveries. -#}
-    {%- set listed_files = landing_glob(glob_escape(root) ~ '/**') -%}
+        as .json, a sub-folder per month, a folder of a tool the project does not know, a name
+        DuckDB cannot handle), each with why: a select for the view
+        landing.landing_unread_files, and how many. Names starting with a dot (.DS_Store,
+        .gitkeep) are the file system's, not deliveries. unlistable_files: the names the
+        sources' listings left out (landing_glob), which a source folder that is a symbolic
+        link may hold out of the folder walk's sight. -#}
+    {%- set unlistable = unlistable_files | list -%}
+    {%- if landing_listing_plugin_loaded() and '://' not in root -%}
+        {%- set listed_files = landing_listed_files(
+            'ai_adoption_landing_walk(' ~ landing_sql_text(root) ~ ')', unlistable) -%}
+    {%- else -%}
+        {%- set listed_files = landing_glob(glob_escape(root) ~ '/**') -%}
+    {%- endif -%}
     {%- set sources_by_folder = {} -%}
     {%- for source in landing_sources() -%}
         {%- do sources_by_folder.setdefault(source.folder, []).append(source.pattern) -%}
@@ -71,10 +81,15 @@
             {%- do rows.append(landing_unread_file_row(relative, folder, reason)) -%}
         {%- endif -%}
     {%- endfor -%}
-    {%- for file in landing_unlistable_files(root) -%}
-        {%- set folder = file.file_name.split('/')[0] if '/' in file.file_name else none -%}
-        {%- do rows.append(landing_unread_file_row(file.file_name, folder,
-            'not read: ' ~ file.reason ~ '; rename the file')) -%}
+    {%- set reported = [] -%}
+    {%- for file in unlistable | sort(attribute='file') if file.file not in reported -%}
+        {%- do reported.append(file.file) -%}
+        {%- set relative = file.file[landing_prefix() | length:] -%}
+        {%- set folder = relative.split('/')[0] if '/' in relative else none -%}
+        {%- if not (relative.startswith('.') or '/.' in relative) -%}
+            {%- do rows.append(landing_unread_file_row(relative, folder,
+                'not read: ' ~ file.reason ~ '; rename the file')) -%}
+        {%- endif -%}
     {%- endfor -%}
     {%- if rows -%}
         {%- set select = 'select * from (values ' ~ rows | join(', ')
@@ -92,33 +107,40 @@
         ~ reason | replace("'", "''") ~ "')") -}}
 {%- endmacro %}
 
-{% macro landing_glob(pattern) -%}
+{% macro landing_glob(pattern, unlistable_files=none) -%}
     {#- The files a glob pattern matches, sorted. The landing_listing plugin (profiles.yml)
-        lists them in Python, leaving out the names DuckDB cannot handle (not UTF-8, or
-        holding a backslash: landing_unlistable_files names them), where DuckDB's glob() would
-        fail the whole query at the first name that is not UTF-8. Without the plugin, or for a
+        lists them in Python and leaves out the names DuckDB cannot handle (not UTF-8, or
+        holding a backslash), adding them to unlistable_files when given: DuckDB's glob()
+        fails the whole query at the first name that is not UTF-8. Without the plugin, or for a
         landing folder that is a URL, glob() lists them. -#}
-    {%- set literal = "'" ~ pattern | replace("'", "''") ~ "'" -%}
     {%- if landing_listing_plugin_loaded() and '://' not in pattern -%}
-        {%- set listing = run_query('select file from (select unnest(ai_adoption_landing_glob('
-            ~ literal ~ ')) as file) as listing order by file') -%}
-    {%- else -%}
-        {%- set listing = run_query('select file from glob(' ~ literal ~ ') order by file') -%}
+        {{ return(landing_listed_files(
+            'ai_adoption_landing_glob(' ~ landing_sql_text(pattern) ~ ')',
+            unlistable_files if unlistable_files is not none else [])) }}
     {%- endif -%}
+    {%- set listing = run_query(
+        'select file from glob(' ~ landing_sql_text(pattern) ~ ') order by file') -%}
     {{ return(listing.columns[0].values() | list) }}
 {%- endmacro %}
 
-{% macro landing_unlistable_files(root) -%}
-    {#- The files under the landing folder that landing_glob leaves out: file_name (relative,
-        bytes that are not UTF-8 written `\xe9`) and reason. None without the plugin. -#}
-    {%- if not landing_listing_plugin_loaded() or '://' in root -%}{{ return([]) }}{%- endif -%}
-    {%- set listing = run_query("select unnest(ai_adoption_landing_unlistable('"
-        ~ root | replace("'", "''") ~ "'), recursive := true)") -%}
+{% macro landing_listed_files(listing_call, unlistable_files) -%}
+    {#- The files of a listing function of the plugin (`{file, reason}` structs), in its order;
+        those with a reason go to unlistable_files instead. -#}
+    {%- set listing = run_query('select file, reason from (select unnest(' ~ listing_call
+        ~ ', recursive := true)) as listing') -%}
     {%- set files = [] -%}
     {%- for row in listing.rows -%}
-        {%- do files.append({'file_name': row['file_name'], 'reason': row['reason']}) -%}
+        {%- if row['reason'] is none -%}
+            {%- do files.append(row['file']) -%}
+        {%- else -%}
+            {%- do unlistable_files.append({'file': row['file'], 'reason': row['reason']}) -%}
+        {%- endif -%}
     {%- endfor -%}
     {{ return(files) }}
+{%- endmacro %}
+
+{% macro landing_sql_text(text) -%}
+    {{- return("'" ~ text | replace("'", "''") ~ "'") -}}
 {%- endmacro %}
 
 {% macro landing_listing_plugin_loaded() -%}
@@ -425,11 +447,20 @@ union all by name
 {% macro json_lone_surrogates_replaced(text) -%}
     {#- JSON text whose escapes of lone surrogates (which no JSON parser here accepts) are
         replaced: `\udc80`-`\udcff`, which Python's errors='surrogateescape' makes of a byte
-        that is not UTF-8, by the Latin-1 character of that byte (`\udce9` -> `\u00e9`, é), any
-        other by U+FFFD. A pair (`\ud83d\ude00`) is kept: set aside under chr(1) first. -#}
-    regexp_replace(regexp_replace(regexp_replace(regexp_replace({{ text }},
-        '\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})',
-        chr(1) || '\1' || chr(1) || '\2', 'g'),
+        that is not UTF-8, by the Windows-1252 character of that byte, as bytes that are not
+        UTF-8 read elsewhere (`\udce9` -> `\u00e9`, é; `\udc93` -> `\u201c`, “), any other by
+        U+FFFD. A pair (`\ud83d\ude00`) is kept: set aside under chr(1) first. An escaped
+        backslash before `u` (the text `\\udce9`) is taken for an escape too: this runs only on
+        lines that are not valid JSON. -#}
+    {%- set ns = namespace(text="regexp_replace(" ~ text ~ ", "
+        ~ "'\\\\u([dD][89abAB][0-9a-fA-F]{2})\\\\u([dD][c-fC-F][0-9a-fA-F]{2})', "
+        ~ "chr(1) || '\\1' || chr(1) || '\\2', 'g')") -%}
+    {%- set code_points = windows_1252_code_points_80_9f() -%}
+    {%- for byte in range(128, 160) if code_points[byte - 128] != byte -%}
+        {%- set ns.text = "replace(" ~ ns.text ~ ", '\\udc" ~ '%02x' | format(byte)
+            ~ "', '\\u" ~ '%04x' | format(code_points[byte - 128]) ~ "')" -%}
+    {%- endfor -%}
+    regexp_replace(regexp_replace(regexp_replace({{ ns.text }},
         '\\u[dD][cC]([89a-fA-F][0-9a-fA-F])', '\\u00\1', 'g'),
         '\\u[dD][89a-fA-F][0-9a-fA-F]{2}', '\\ufffd', 'g'),
         chr(1) || '([0-9a-fA-F]{4})', '\\u\1', 'g')
@@ -508,6 +539,15 @@ union all by name
     select * from texts
 {%- endmacro %}
 
+{% macro windows_1252_code_points_80_9f() -%}
+    {#- The Unicode code points of the bytes 0x80-0x9F in Windows-1252 (the five bytes it
+        leaves undefined map to the code point of the same number, as Windows does). -#}
+    {{- return([
+        8364, 129, 8218, 402, 8222, 8230, 8224, 8225, 710, 8240, 352, 8249, 338, 141, 381, 143,
+        144, 8216, 8217, 8220, 8221, 8226, 8211, 8212, 732, 8482, 353, 8250, 339, 157, 382, 376])
+    -}}
+{%- endmacro %}
+
 {% macro windows_1252_from_escaped(escaped) -%}
     {#- Text whose bytes are written as a blob cast to text writes them (`\xNN` for the bytes
         0x00-0x1F, `"`, `'`, `\`, 0x7F and 0x80-0xFF, the others as they are), each byte read as
@@ -516,9 +556,7 @@ union all by name
         every other byte to the code point of the same number (Latin-1). One replace per
         escaped byte, so the time grows with the text; `\x5C` (a backslash) last, so that no
         backslash it brings back starts another escape. -#}
-    {%- set code_points_80_9f = [
-        8364, 129, 8218, 402, 8222, 8230, 8224, 8225, 710, 8240, 352, 8249, 338, 141, 381, 143,
-        144, 8216, 8217, 8220, 8221, 8226, 8211, 8212, 732, 8482, 353, 8250, 339, 157, 382, 376] -%}
+    {%- set code_points_80_9f = windows_1252_code_points_80_9f() -%}
     {%- set escaped_bytes = (range(0, 32) | list) + [34, 39, 127] + (range(128, 256) | list) -%}
     {%- set ns = namespace(text=escaped) -%}
     {%- for byte in escaped_bytes -%}
