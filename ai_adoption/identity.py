@@ -69,6 +69,10 @@ KEY_KINDS = ("email", "login", "auto")
 #: the SQL macro ``normalize_account_key`` (macros/identity_keys.sql), so both give one key.
 NOREPLY_PATTERN = re.compile(r"^(?:[0-9]+\+)?([^@]+)@users\.noreply\.github\.com$")
 
+#: An e-mail written with a display name (`Ivy <ivy@acme.com>`, `<ivy@acme.com>`), after trim
+#: and lower-case; group 1 is the address (macro ``normalize_account_key``).
+DISPLAY_NAME_PATTERN = re.compile(r"^.*<([^<>]*)>$", re.DOTALL)
+
 #: Release robots: a login, or an e-mail local part, ending in one of these.
 RELEASE_ROBOT_SUFFIXES = ("-bot", "-robot", "_bot", ".bot")
 
@@ -117,9 +121,9 @@ def normalize_account_key(value: str | None, kind: str) -> str | None:
     """The normalised key of a login or an e-mail, or None when the value is missing or blank.
 
     ``kind`` is ``'email'``, ``'login'`` or ``'auto'`` (an e-mail when the value contains ``@``).
-    E-mails and logins are trimmed and lower-cased; a GitHub no-reply e-mail is its login; a
-    JSON object or list where text belongs (``{"login": "eve"}``, as a text column holds it) is
-    no account:
+    E-mails and logins are trimmed and lower-cased; an e-mail with a display name is the address
+    between its angle brackets; a GitHub no-reply e-mail is its login; a JSON object or list
+    where text belongs (``{"login": "eve"}``, as a text column holds it) is no account:
 
     >>> normalize_account_key(" Dev.One@Example.COM ", "email")
     'email:dev.one@example.com'
@@ -129,6 +133,8 @@ def normalize_account_key(value: str | None, kind: str) -> str | None:
     'login:octo-cat'
     >>> normalize_account_key('{"login": "eve"}', "login") is None
     True
+    >>> normalize_account_key("Ivy <12345+Ivy@users.noreply.github.com>", "email")
+    'login:ivy'
     """
     if kind not in KEY_KINDS:
         raise ValueError(f"kind must be one of {KEY_KINDS}, not {kind!r}")
@@ -136,6 +142,12 @@ def normalize_account_key(value: str | None, kind: str) -> str | None:
     if text is None or _is_json_container(value):
         return None
     text = text.lower()
+    if kind != "login":
+        display_name = DISPLAY_NAME_PATTERN.match(text)
+        if display_name:
+            text = display_name.group(1).strip()
+            if not text:
+                return None
     if kind == "auto":
         kind = "email" if "@" in text else "login"
     if kind == "email":

@@ -9,6 +9,9 @@
         missing or blank value (a prefix joined to NULL is NULL). The LIKE spares the regular
         expression on every e-mail that is not a no-reply one. A JSON object or list where the
         vendor should have sent text (`{"login": "eve"}`) is no account: NULL too.
+        An e-mail written with a display name (`Ivy <ivy@acme.com>`, `<ivy@acme.com>`, as git
+        and mail tools write an address) is the address between the angle brackets: names are
+        never keys.
         kind: 'login', 'email', or 'auto' (an e-mail when the value holds an @).
     -#}
     {%- if kind not in ('login', 'email', 'auto') -%}
@@ -17,19 +20,21 @@
     {%- set whitespace = ["' '", 'chr(9)', 'chr(10)', 'chr(13)'] -%}
     {%- set cleaned = "nullif(lower(" ~ trim_characters(value, whitespace) ~ "), '')" -%}
     {%- set noreply = '^(?:[0-9]+\\+)?([^@]+)@users\\.noreply\\.github\\.com$' -%}
+    {%- set address = "case when " ~ cleaned ~ " like '%<%>' then nullif(trim(regexp_extract("
+        ~ cleaned ~ ", '<([^<>]*)>$', 1)), '') else " ~ cleaned ~ " end" -%}
     case
         when {{ text_is_json_container(value) }} then null
     {%- if kind == 'login' %}
         else 'login:' || {{ cleaned }}
     {%- else %}
-        when {{ cleaned }} like '%@users.noreply.github.com'
-            and regexp_matches({{ cleaned }}, '{{ noreply }}')
-            then 'login:' || regexp_extract({{ cleaned }}, '{{ noreply }}', 1)
+        when {{ address }} like '%@users.noreply.github.com'
+            and regexp_matches({{ address }}, '{{ noreply }}')
+            then 'login:' || regexp_extract({{ address }}, '{{ noreply }}', 1)
         {%- if kind == 'email' %}
-        else 'email:' || {{ cleaned }}
+        else 'email:' || {{ address }}
         {%- else %}
-        when {{ cleaned }} like '%@%' then 'email:' || {{ cleaned }}
-        else 'login:' || {{ cleaned }}
+        when {{ address }} like '%@%' then 'email:' || {{ address }}
+        else 'login:' || {{ address }}
         {%- endif %}
     {%- endif %}
     end

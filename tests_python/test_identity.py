@@ -79,6 +79,11 @@ def developer(frame: pd.DataFrame, key: str):
         ('{"login": "eve"}', "login", None),
         ('["Frank@example.com"]', "email", None),
         ("[bot]", "login", "login:[bot]"),
+        ("Ivy Lee <Ivy@Acme.com>", "email", "email:ivy@acme.com"),
+        (" <ivy@acme.com> ", "auto", "email:ivy@acme.com"),
+        ("Ivy <12345+Ivy@users.noreply.github.com>", "email", "login:ivy"),
+        ("Ivy < >", "email", None),
+        ("ivy <ivy>", "login", "login:ivy <ivy>"),
     ],
 )
 def test_normalize_account_key(value, kind, expected):
