@@ -2,7 +2,9 @@
 
 with
 
-source as (
+{#- Not `source`: identities.csv has a column of that name, and to_json(source) would read it
+    instead of the row. #}
+landed as (
 
     select * from {{ source('directory', 'directory_identities') }}
 
@@ -13,7 +15,7 @@ renamed as (
     select
         file_name,
         record_number,
-        {{ landed_record_text('source') }} as source_record,
+        {{ landed_record_text('landed') }} as source_record,
         person_id,
         lower(source) as account_source,
         account,
@@ -25,7 +27,7 @@ renamed as (
                 and coalesce(lower(is_shared), '') not in ('true', 't', '1', 'yes', 'y')
                 then 'person_id is missing on an account that is not shared'
         end as rejection_reason
-    from source
+    from landed
 
 ),
 
