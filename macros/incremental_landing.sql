@@ -37,22 +37,25 @@
     {%- endif -%}
     {%- set landing_source = landing_source_named(table_name) -%}
     {%- if is_incremental() -%}
-        {%- set pending = run_query(
-            'select landing.file_name from (' ~ landing_current_files(landing_source)
+        {%- set listing = 'select landing.file_name from (' ~ landing_current_files(landing_source)
             ~ ') as landing where not exists (select 1 from (select distinct file_name,'
             ~ ' file_version from ' ~ this ~ ') as loaded where loaded.file_name = landing.file_name'
-            ~ ' and loaded.file_version = landing.file_version) order by landing.file_name') -%}
-        {%- set files = [] -%}
-        {%- for file_name in pending.columns[0].values() -%}
-            {%- do files.append(landing_prefix() ~ file_name) -%}
-        {%- endfor -%}
-        {{ log(this.identifier ~ ': incremental run, ' ~ (files | length)
-               ~ ' new or changed landing file(s) to read', info=true) }}
+            ~ ' and loaded.file_version = landing.file_version) order by landing.file_name' -%}
     {%- elif landing_source.get('repair_encoding') -%}
-        {#- The view of schema landing skips the encoding check; read the files here. -#}
-        {%- set files = landing_glob(landing_source_pattern(landing_source)) -%}
+        {#- The view of schema landing skips the encoding check; read the files that the
+            on-run-start hook listed here. -#}
+        {%- set listing = 'select file_name from (' ~ landing_current_files(landing_source)
+            ~ ') as landing order by file_name' -%}
     {%- else -%}
         {{ return(relation) }}
+    {%- endif -%}
+    {%- set files = [] -%}
+    {%- for file_name in run_query(listing).columns[0].values() -%}
+        {%- do files.append(landing_prefix() ~ file_name) -%}
+    {%- endfor -%}
+    {%- if is_incremental() -%}
+        {{ log(this.identifier ~ ': incremental run, ' ~ (files | length)
+               ~ ' new or changed landing file(s) to read', info=true) }}
     {%- endif -%}
     {%- if files | length == 0 -%}
         {{ return('(' ~ landing_empty_select(landing_source) ~ ')') }}
