@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import atexit
+import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -81,6 +85,28 @@ class DbtBuildError(AssertionError):
     """dbt exited non-zero; the message carries its output."""
 
 
+#: dbt's parse of the project, one per database file name, vars and project folder, kept by this
+#: test process for every later build with a new target folder (see `_reuse_the_parse`).
+PARSES = Path(tempfile.mkdtemp(prefix="ai_adoption-test-parses-"))
+atexit.register(shutil.rmtree, PARSES, ignore_errors=True)
+
+
+def _reuse_the_parse(target: Path, key: str, *, after_run: bool) -> None:
+    """Give a new target folder the partial-parse file of an earlier build that had the same
+    key, and keep the first one of each key. dbt parses the whole project (about 10 s) when its
+    target folder holds none; with one it checks each file against it (about 4 s), and parses
+    again itself when the profile, the vars or a file differ, so a file kept here cannot make a
+    build read a stale project."""
+    kept = PARSES / hashlib.sha256(key.encode()).hexdigest() / "partial_parse.msgpack"
+    current = target / "partial_parse.msgpack"
+    if not after_run and kept.exists() and not current.exists():
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(kept, current)
+    elif after_run and current.exists() and not kept.exists():
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(current, kept)
+
+
 def run_dbt(
     args: list[str],
     *,
@@ -91,13 +117,22 @@ def run_dbt(
     project_dir: Path = REPO_ROOT,
 ) -> subprocess.CompletedProcess:
     """Run one dbt command on `landing` into `db`, with its own target and log folders (in the
-    project at `project_dir`: a copy when a test edits the project's seeds)."""
+    project at `project_dir`: a copy when a test edits the project's seeds).
+
+    dbt runs in the database's folder and is given its file name: the profile, which holds the
+    path, is then the same for every warehouse of that name, and so dbt can re-use a parse of the
+    project made for another folder."""
+    db = db.absolute()
+    run_in = db.parent if db.parent.is_dir() else work_dir.absolute()
+    run_in.mkdir(parents=True, exist_ok=True)
+    database_path = os.path.relpath(db, run_in)
     env = {
         **os.environ,
-        "AI_ADOPTION_LANDING": str(landing),
-        "AI_ADOPTION_DB": str(db),
+        "AI_ADOPTION_LANDING": str(landing.absolute()),
+        "AI_ADOPTION_DB": database_path,
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
     }
+    target = work_dir.absolute() / "target"
     command = [
         str(DBT),
         *args,
@@ -106,15 +141,18 @@ def run_dbt(
         "--project-dir",
         str(project_dir),
         "--target-path",
-        str(work_dir / "target"),
+        str(target),
         "--log-path",
-        str(work_dir / "logs"),
+        str(work_dir.absolute() / "logs"),
     ]
     if dbt_vars:
         command += ["--vars", json.dumps(dbt_vars)]
-    result = subprocess.run(command, env=env, cwd=project_dir, capture_output=True, text=True)
+    parse_key = json.dumps([database_path, str(project_dir), dbt_vars or {}], sort_keys=True)
+    _reuse_the_parse(target, parse_key, after_run=False)
+    result = subprocess.run(command, env=env, cwd=run_in, capture_output=True, text=True)
     if result.returncode != 0:
         raise DbtBuildError(f"dbt {' '.join(args)} failed:\n{result.stdout[-6000:]}")
+    _reuse_the_parse(target, parse_key, after_run=True)
     return result
 
 

@@ -44,7 +44,6 @@ import pytest
 from conftest import (
     COPILOT_COUNTS,
     CURSOR_COUNTS,
-    REPO_ROOT,
     DbtBuildError,
     build_warehouse,
     copilot_user_day,
@@ -1017,7 +1016,8 @@ def test_landing_folder_written_unnormalised_keeps_file_names(tmp_path):
         landing / "copilot" / "2025-10-01.ndjson", [copilot(day(1), 1, "octo", completion())]
     )
     write_json(landing / "notes.json", {})
-    relative = Path(os.path.relpath(landing, REPO_ROOT))
+    # Relative to the folder dbt runs in (run_dbt: the warehouse's).
+    relative = Path(os.path.relpath(landing, tmp_path))
     written = f"./{relative.parent}//./x/../{relative.name}/"
     run_dbt(
         ["run", "--select", "stg_copilot__user_days", "landing_unread_files"],

@@ -93,6 +93,13 @@ def _dated_files(landing: Path, day: str) -> list[Path]:
 SEEDS_AND_MODELS = ["build", "--resource-type", "seed", "--resource-type", "model"]
 
 
+def _warehouse(root: Path, name: str) -> Path:
+    """A warehouse file in a folder of its own: every warehouse of the file then shares one parse
+    of the project (conftest.run_dbt)."""
+    (root / name).mkdir()
+    return root / name / "warehouse.duckdb"
+
+
 def _build(args: list[str], landing: Path, db: Path, work_dir: Path):
     return run_dbt(args, landing=landing, db=db, work_dir=work_dir)
 
@@ -199,7 +206,7 @@ def _move_a_person_to_another_team(landing: Path) -> None:
 @pytest.fixture(scope="module")
 def incremental_and_full(landings) -> dict:
     root, initial = landings["root"], landings["initial"]
-    incremental_db = root / "incremental.duckdb"
+    incremental_db = _warehouse(root, "incremental")
     work = root / "work_incremental"
     _build(SEEDS_AND_MODELS, initial, incremental_db, work)
     before = query(incremental_db, LATE_DAY_ACTIVE_USERS)
@@ -229,7 +236,7 @@ def incremental_and_full(landings) -> dict:
     _give_a_person_an_observed_account(initial, incremental_db)
     withdrawal = _build(["build", "--selector", "daily"], initial, incremental_db, work)
     after_withdrawal = _tables(incremental_db, ("marts", "audit", "staging", "intermediate"))
-    withdrawn_db = root / "withdrawn.duckdb"
+    withdrawn_db = _warehouse(root, "withdrawn")
     _build(SEEDS_AND_MODELS, initial, withdrawn_db, root / "work_withdrawn")
 
     # A person moves to another team for good: every date of the models downstream of the
@@ -237,7 +244,7 @@ def incremental_and_full(landings) -> dict:
     _move_a_person_to_another_team(initial)
     team_move = _build(["run", "--selector", "daily"], initial, incremental_db, work)
     after_team_move = _tables(incremental_db, ("marts", "intermediate"))
-    moved_db = root / "moved.duckdb"
+    moved_db = _warehouse(root, "moved")
     _build(SEEDS_AND_MODELS, initial, moved_db, root / "work_moved")
 
     # Another reporting time zone moves github and git records to other dates: the incremental
@@ -246,7 +253,7 @@ def incremental_and_full(landings) -> dict:
     run_dbt(["run", "--selector", "daily"], landing=initial, db=incremental_db, work_dir=work,
             dbt_vars=other_zone)  # fmt: skip
     after_zone_change = _tables(incremental_db, ("marts", "intermediate"))
-    zone_db = root / "zone.duckdb"
+    zone_db = _warehouse(root, "zone")
     run_dbt(SEEDS_AND_MODELS, landing=initial, db=zone_db, work_dir=root / "work_zone",
             dbt_vars=other_zone)  # fmt: skip
 
@@ -257,7 +264,7 @@ def incremental_and_full(landings) -> dict:
     as_of_back = run_dbt(["run", "--selector", "daily"], landing=initial, db=incremental_db,
                          work_dir=work, dbt_vars=earlier_as_of)  # fmt: skip
     after_as_of_back = _tables(incremental_db, ("marts", "intermediate"))
-    as_of_db = root / "as_of.duckdb"
+    as_of_db = _warehouse(root, "as_of")
     run_dbt(SEEDS_AND_MODELS, landing=initial, db=as_of_db, work_dir=root / "work_as_of",
             dbt_vars=earlier_as_of)  # fmt: skip
     run_dbt(["run", "--selector", "daily"], landing=initial, db=incremental_db, work_dir=work,
@@ -272,7 +279,7 @@ def incremental_and_full(landings) -> dict:
                           work_dir=work, dbt_vars=other_zone)  # fmt: skip
     after_empty_tables = _tables(incremental_db, ("marts", "intermediate"))
 
-    full_db = root / "full.duckdb"
+    full_db = _warehouse(root, "full")
     full_build = ["build", "--full-refresh", "--exclude", "test_type:unit"]
     _build(full_build, with_redeliveries, full_db, root / "work_full")
     return {
@@ -385,7 +392,7 @@ def test_an_edited_seed_rebuilds_every_model_downstream_of_it(landings, tmp_path
                                       "cache", "*.duckdb"),
     )  # fmt: skip
     landing = landings["complete"]
-    incremental_db, full_db = tmp_path / "incremental.duckdb", tmp_path / "full.duckdb"
+    incremental_db, full_db = _warehouse(tmp_path, "incremental"), _warehouse(tmp_path, "full")
 
     def dbt(args, db, name):
         return run_dbt(args, landing=landing, db=db, work_dir=tmp_path / name, project_dir=project)
