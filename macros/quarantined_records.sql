@@ -47,9 +47,18 @@
 {% macro landed_record_text(row) -%}
     {#- The record as it was landed, as JSON text for the quarantine: the landing row without the
         columns the landing reader adds (file_name, record_number, file_version,
-        encoding_repair), which say where the record is, not what it holds. -#}
+        encoding_repair, spare_fields), which say where the record is or how it was read, not
+        what it holds. -#}
     json_merge_patch(
         to_json({{ row }}),
-        '{"file_name": null, "record_number": null, "file_version": null, "encoding_repair": null}'
+        '{"file_name": null, "record_number": null, "file_version": null, "encoding_repair": null,
+            "spare_fields": null}'
     )
+{%- endmacro %}
+
+{% macro csv_spare_fields_reason(spare_fields) -%}
+    {#- The rejection reason of a directory CSV row with more fields than its header
+        (landing_csv_spare_fields): its fields cannot be matched to the columns. -#}
+    'row has more fields than the header (a value holding the delimiter needs quotes); '
+        || 'spare fields: ' || {{ spare_fields }}
 {%- endmacro %}

@@ -217,6 +217,9 @@ PEOPLE_ROWS = [
     "overlap@example.com,Omicron,p_overlap,Over Lap,,,,,CC-1",
     "Spaced.Caps@Example.com,Iota,p_caps,Spaced Caps,,,,,CC-1",
     "baddate@example.com,Xi,p_baddate,Bad Date,,,,2025-13-45,CC-1",
+    # case 52: an unquoted comma in a name; a spare empty field (a trailing comma) is harmless
+    "shift@example.com,Rho,p_shift,Smith, Ann,,,,,CC-1",
+    "trail@example.com,Sigma,p_trail,Trail Comma,,,,,CC-1,",
 ]
 MEMBERSHIP_ROWS = [  # written with a UTF-8 byte order mark
     "p_bom,Kappa,2025-10-01,",
@@ -224,6 +227,7 @@ MEMBERSHIP_ROWS = [  # written with a UTF-8 byte order mark
     "p_overlap,Eta,2025-10-01,",
     "p_overlap,Theta,2025-10-20,2025-10-30",
     "p_missing,Gamma,2025-13-45,",
+    "p_bom,Kappa, Two,2025-10-30,2025-10-31",  # case 52, in a file with a byte order mark
 ]
 
 
@@ -557,17 +561,22 @@ def write_latin1_csv_landing(landing: Path) -> None:
         "person_id,full_name,email,team\r\n"
         "p_latin,J\u00fcrgen M\u00fcller,jm@example.com,Rho\r\n"
         '"p_curly","Dana O\u2019Brien\r\nJr.",dana@example.com,Rho\r\n'
+        "p_comma,M\u00fcller, J\u00fcrgen,mj@example.com,Rho\r\n"  # case 52
     )
     write_bytes(landing / "directory" / "people.csv", text.encode("cp1252"))
     # team_memberships.csv in UTF-16 with its byte order mark, as Windows PowerShell's `>`
     # writes it (case 48).
-    memberships = "person_id,team,valid_from,valid_to\r\np_latin,\u00c9quipe,2025-09-01,\r\n"
+    memberships = (
+        "person_id,team,valid_from,valid_to\r\np_latin,\u00c9quipe,2025-09-01,\r\n"
+        "p_curly,R&D, Platform,2025-09-01,2025-09-30\r\n"  # case 52
+    )
     write_bytes(landing / "directory" / "team_memberships.csv", memberships.encode("utf-16"))
     # A header that is an SQL keyword (`source`): DuckDB's normalize_names reads it `_source`.
+    # Semicolons, as Excel writes CSV in much of Europe; a spare field (case 52).
     write_csv(
         landing / "directory" / "identities.csv",
-        "person_id,source,account,is_shared",
-        ["p_latin,Cursor,jm.alias@example.com,false"],
+        "person_id;source;account;is_shared",
+        ["p_latin;Cursor;jm.alias@example.com;false", "p_curly;git;dana;dana@example.com;false"],
     )
     write_json(
         landing / "cursor" / "2025-10-01.json",
@@ -921,6 +930,10 @@ EXPECTED_QUARANTINE = [
      "valid_to is not after valid_from", False),
     ("directory/team_memberships.csv", "team_memberships.csv", "2025-13-45",
      "valid_from is missing or not a YYYY-MM-DD date", False),
+    ("directory/people.csv", "people.csv", "p_shift",
+     "row has more fields than the header", False),
+    ("directory/team_memberships.csv", "team_memberships.csv", "Two",
+     "row has more fields than the header", False),
 ]  # fmt: skip
 
 
@@ -1160,6 +1173,7 @@ def test_bom_prefixed_csv_is_read(bad_db):
         "p_overlap",
         "p_overlap",
         "p_missing",
+        "p_bom",  # case 52: rejected, so Kappa from 10-01 stays p_bom's team
     ]
     # p_bom's membership (Kappa) wins over people.csv's team (Lambda) on 10-07.
     assert teams_active_on(bad_db, day(7)) == {"Kappa": 1}
@@ -1585,10 +1599,12 @@ def test_non_utf8_csv_does_not_stop_the_build(builds):
     people = query(
         db,
         "select file_name, record_number, person_id, full_name from staging.stg_directory__people "
-        "order by record_number",
+        "where rejection_reason is null order by record_number",
     )
     identities = query(
-        db, "select person_id, account_source from staging.stg_directory__identities"
+        db,
+        "select person_id, account_source from staging.stg_directory__identities"
+        " where rejection_reason is null",
     )
     assert identities == [{"person_id": "p_latin", "account_source": "cursor"}]
     assert people == [
@@ -1605,6 +1621,53 @@ def test_non_utf8_csv_does_not_stop_the_build(builds):
             "full_name": "Dana O\u2019Brien\nJr.",
         },
     ]
+
+
+# 52. a directory CSV row with more fields than the header (an unquoted comma in `Smith, Ann`)
+#     -> quarantined: its fields would read shifted into the wrong columns
+@pytest.mark.parametrize(
+    ("file_name", "marker", "spare"),
+    [("directory/people.csv", "p_shift", "CC-1"),
+     ("directory/team_memberships.csv", "Two", "2025-10-31")],
+    ids=["people", "team_memberships"],
+)  # fmt: skip
+def test_row_with_more_fields_than_the_header_is_quarantined(bad_db, file_name, marker, spare):
+    row = the_row(quarantine(bad_db, file_name, file_name.split("/")[1], marker))
+    assert row["reason"] == (
+        "row has more fields than the header (a value holding the delimiter needs quotes); "
+        f"spare fields: {spare}"
+    )
+    assert row["is_still_counted"] is False
+
+
+def test_spare_fields_are_found_in_any_encoding_and_delimiter(builds):
+    """people.csv in Windows-1252 with CRLF (read from a UTF-8 copy), team_memberships.csv in
+    UTF-16, identities.csv with semicolons: each spare field is found, in the file's own
+    delimiter."""
+    db = built(builds, "latin1_csv")
+    rows = query(
+        db,
+        "select file_name, reason from audit.landing_quarantine"
+        " where reason like 'row has more fields%' order by file_name",
+    )
+    reason = "row has more fields than the header (a value holding the delimiter needs quotes); "
+    assert [(row["file_name"], row["reason"].removeprefix(reason)) for row in rows] == [
+        ("directory/identities.csv", "spare fields: false"),
+        ("directory/people.csv", "spare fields: Rho"),
+        ("directory/team_memberships.csv", "spare fields: 2025-09-30"),
+    ]
+
+
+def test_a_trailing_comma_is_not_a_spare_field(bad_db):
+    people = query(
+        bad_db,
+        "select person_id, full_name, team, rejection_reason from staging.stg_directory__people"
+        " where person_id in ('p_shift', 'p_trail') and is_current",
+    )
+    assert people == [
+        {"person_id": "p_trail", "full_name": "Trail Comma", "team": "Sigma",
+         "rejection_reason": None}
+    ]  # fmt: skip
 
 
 # 46. a directory CSV that is no text at all, or that holds '' before a non-ASCII letter

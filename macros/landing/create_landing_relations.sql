@@ -181,7 +181,7 @@
             cast(null as varchar) as file_version
         {%- for column in source.columns -%}
             , cast(null as varchar) as {{ column }}
-        {%- endfor %} where false
+        {%- endfor %}, cast(null as varchar) as spare_fields where false
     {%- endif -%}
 {%- endmacro %}
 
@@ -256,9 +256,19 @@
         {%- for file in files if file not in utf16_files -%}
             {%- do read_files.append(copies.get(file, file)) -%}
         {%- endfor %}
+        {%- set field_reads = [] -%}
+        {%- for file in files if file not in utf16_files -%}
+            {%- do field_reads.append({'file': file, 'path': copies.get(file, file),
+                                       'encoding': 'utf-8'}) -%}
+        {%- endfor -%}
+        {%- for file in utf16_files -%}
+            {%- do field_reads.append({'file': file, 'path': file, 'encoding': 'utf-16'}) -%}
+        {%- endfor %}
         {#- normalize_names prefixes a header that is an SQL keyword with `_` (`source` reads
             `_source`): both spellings are read. -#}
-        select csv_records.file_name, csv_records.record_number, file_versions.file_version
+        {%- set key_column = source.columns[0] %}
+        with csv_records as (
+        select csv_records.file_name, csv_records.record_number
         {%- for column in source.columns -%}
             , nullif(trim(coalesce(csv_records."{{ column }}", csv_records."_{{ column }}")), '')
                 as {{ column }}
@@ -278,9 +288,102 @@
             {{ landing_csv_records(utf16_files, {}, encoding='utf-16') }}
             {%- endif %}
         ) as csv_records
+        ),
+        spare_fields as (
+            {{ landing_csv_spare_fields(field_reads, key_column) }}
+        )
+        select csv_records.file_name, csv_records.record_number, file_versions.file_version
+        {%- for column in source.columns -%}, csv_records.{{ column }}{%- endfor %},
+            {#- The reads agree on the row: the same number of rows in the file, the same key. -#}
+            case
+                when spare_fields.data_rows = count(*) over (partition by csv_records.file_name)
+                    and spare_fields.key_value is not distinct from csv_records.{{ key_column }}
+                    then spare_fields.spare_fields
+            end as spare_fields
+        from csv_records
         inner join ({{ landing_file_versions(files) }}) as file_versions
             on csv_records.file_name = file_versions.file_name
+        left join spare_fields
+            on csv_records.file_name = spare_fields.file_name
+            and csv_records.record_number = spare_fields.record_number
     {%- endif -%}
+{%- endmacro %}
+
+{% macro landing_csv_spare_fields(field_reads, key_column) -%}
+    {#- The data rows of CSV files that hold more fields than the header, and not only empty
+        ones: a value holding the delimiter without quotes (`p1,Smith, Ann,...`). DuckDB's
+        reader keeps as many fields as its sniffer found columns and drops the rest, so such a
+        row would read shifted into the wrong columns without a word. Each file is read again
+        as up to 64 plain fields per line, with each delimiter a directory file may use
+        (Excel writes `;` in much of Europe), and the same quoting; the delimiter is the one
+        that splits the header and finds the key column (`person_id`) in it. A row's spare
+        fields count only where the two reads agree on it (landing_read_select): a reader
+        that skips a title line or a blank line reads no spare field at all, rather than the
+        fields of another row. One row per flagged data row: file_name, record_number (from 1),
+        key_value, data_rows (of the file), spare_fields (their text, joined by the
+        delimiter). -#}
+    {%- set width = 64 -%}
+    {%- set field_names = [] -%}
+    {%- for index in range(1, width + 1) -%}{%- do field_names.append('field_' ~ index) -%}{%- endfor -%}
+    with lines as (
+        select cast(null as varchar) as file_name, cast(null as varchar) as delimiter,
+            cast(null as bigint) as line_number, cast(null as varchar[]) as fields
+        where false
+        {%- for read in field_reads %}
+        {%- for delimiter in [',', ';', '\t', '|'] %}
+        union all
+        select
+            {{ landing_sql_text(read.file[landing_prefix() | length:]) }} as file_name,
+            {{ landing_sql_text(delimiter) }} as delimiter,
+            ordinality as line_number,
+            list_filter([{{ field_names | join(', ') }}], lambda field: field is not null)
+                as fields
+        from read_csv({{ landing_file_list([read.path]) }}, header = false,
+            auto_detect = false, delim = {{ landing_sql_text(delimiter) }}, quote = '"',
+            escape = '"', columns = {
+            {%- for name in field_names -%}
+                '{{ name }}': 'VARCHAR'{{ ', ' if not loop.last }}
+            {%- endfor -%}},
+            {#- Padding reads as NULL, an empty field as '' (no field is this text). A line this
+                read cannot parse is left out: the reads then disagree on the file. -#}
+            null_padding = true, nullstr = chr(1) || 'absent' || chr(1), strict_mode = false,
+            ignore_errors = true,
+            parallel = false, encoding = '{{ read.encoding }}')
+            with ordinality
+        {%- endfor %}
+        {%- endfor %}
+    ),
+    headers as (
+        select
+            file_name,
+            delimiter,
+            len(fields) as header_width,
+            list_position(
+                list_transform(fields, lambda field: lower(trim(field, ' "' || chr(65279)))),
+                '{{ key_column }}'
+            ) as key_position
+        from lines
+        where line_number = 1 and len(fields) > 1
+    ),
+    rows_read as (
+        select
+            lines.file_name,
+            lines.line_number - 1 as record_number,
+            count(*) over (partition by lines.file_name, lines.delimiter) as data_rows,
+            nullif(trim(lines.fields[headers.key_position]), '') as key_value,
+            lines.fields[headers.header_width + 1:] as spare,
+            lines.delimiter
+        from lines
+        inner join headers
+            on lines.file_name = headers.file_name and lines.delimiter = headers.delimiter
+        where headers.key_position > 0 and lines.line_number > 1
+    )
+    select file_name, record_number, data_rows, key_value,
+        list_reduce(spare, lambda joined, field: joined || delimiter || field) as spare_fields
+    from rows_read
+    where list_bool_or(list_transform(spare, lambda field: trim(field) <> ''))
+    {#- Two delimiters that both find the key column: one of them, the same in every run. #}
+    qualify row_number() over (partition by file_name, record_number order by delimiter) = 1
 {%- endmacro %}
 
 {% macro landing_csv_records(read_files, copies, encoding='utf-8') -%}

@@ -22,6 +22,7 @@ renamed as (
         {{ normalize_account_key('account', 'auto') }} as account_key,
         coalesce(lower(is_shared) in ('true', 't', '1', 'yes', 'y'), false) as is_shared,
         case
+            when spare_fields is not null then {{ csv_spare_fields_reason('spare_fields') }}
             when account is null then 'account is missing'
             when person_id is null
                 and coalesce(lower(is_shared), '') not in ('true', 't', '1', 'yes', 'y')

@@ -25,6 +25,7 @@ renamed as (
         {{ parse_date('employment_start') }} as employment_start_date,
         {{ parse_date('employment_end') }} as employment_end_date,
         case
+            when spare_fields is not null then {{ csv_spare_fields_reason('spare_fields') }}
             when person_id is null then 'person_id is missing'
             when email is null and github_login is null then 'neither email nor github_login'
             when employment_start is not null and {{ parse_date('employment_start') }} is null

@@ -19,6 +19,7 @@ renamed as (
         {{ parse_date('valid_from') }} as valid_from_date,
         {{ parse_date('valid_to') }} as valid_to_date,
         case
+            when spare_fields is not null then {{ csv_spare_fields_reason('spare_fields') }}
             when person_id is null then 'person_id is missing'
             when team is null then 'team is missing'
             when {{ parse_date('valid_from') }} is null
