@@ -43,16 +43,27 @@
             ~ ' and loaded.file_version = landing.file_version) order by landing.file_name' -%}
     {%- elif landing_source.get('repair_encoding') -%}
         {#- The view of schema landing skips the encoding check; read the files that the
-            on-run-start hook listed here. -#}
-        {%- set listing = 'select file_name from (' ~ landing_current_files(landing_source)
-            ~ ') as landing order by file_name' -%}
+            on-run-start hook listed here. `dbt compile` and `docs generate` run no hook: on a
+            new warehouse they list the folder themselves. -#}
+        {%- set listed = adapter.get_relation(database=target.database, schema='landing',
+                                              identifier=landing_source.name ~ '_files') -%}
+        {%- if listed is none -%}
+            {%- set listing = none -%}
+        {%- else -%}
+            {%- set listing = 'select file_name from (' ~ landing_current_files(landing_source)
+                ~ ') as landing order by file_name' -%}
+        {%- endif -%}
     {%- else -%}
         {{ return(relation) }}
     {%- endif -%}
     {%- set files = [] -%}
-    {%- for file_name in run_query(listing).columns[0].values() -%}
-        {%- do files.append(landing_prefix() ~ file_name) -%}
-    {%- endfor -%}
+    {%- if listing is none -%}
+        {%- do files.extend(landing_glob(landing_source_pattern(landing_source))) -%}
+    {%- else -%}
+        {%- for file_name in run_query(listing).columns[0].values() -%}
+            {%- do files.append(landing_prefix() ~ file_name) -%}
+        {%- endfor -%}
+    {%- endif -%}
     {%- if is_incremental() -%}
         {{ log(this.identifier ~ ': incremental run, ' ~ (files | length)
                ~ ' new or changed landing file(s) to read', info=true) }}
@@ -205,7 +216,7 @@
 
 {% macro create_partition_log() %}
     {#- on-run-start: the partition log exists before any staging model writes to it. -#}
-    {%- if not execute -%}{{ return('') }}{%- endif -%}
+    {%- if not on_run_start_creates_logs() -%}{{ return('') }}{%- endif -%}
     {%- set relation = partition_log_relation() -%}
     {%- do adapter.create_schema(relation) -%}
     {{ return('create table if not exists ' ~ relation ~ ' (model_name ' ~ dbt.type_string()
@@ -307,7 +318,7 @@
 
 {% macro create_seed_load_log() %}
     {#- on-run-start: the seed load log exists before any seed writes to it. -#}
-    {%- if not execute -%}{{ return('') }}{%- endif -%}
+    {%- if not on_run_start_creates_logs() -%}{{ return('') }}{%- endif -%}
     {%- set relation = seed_load_log_relation() -%}
     {%- do adapter.create_schema(relation) -%}
     {{ return('create table if not exists ' ~ relation ~ ' (seed_name ' ~ dbt.type_string()
@@ -433,3 +444,11 @@
     {%- endfor -%}
     {{ return(statements | join(';\n')) }}
 {% endmacro %}
+
+{% macro on_run_start_creates_logs() -%}
+    {#- Whether this command's on-run-start hooks create the load logs (create_partition_log,
+        create_seed_load_log, create_derived_build_log). Not for `dbt compile`, `docs generate`
+        or `show`: they run no model, and dbt runs their hooks side by side, where two hooks
+        creating schema staging at once fail the command on a new warehouse. -#}
+    {{ return(execute and flags.WHICH not in ['compile', 'generate', 'show']) }}
+{%- endmacro %}
