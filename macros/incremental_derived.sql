@@ -48,7 +48,7 @@
 {% macro create_derived_build_log() %}
     {#- on-run-start: the build log and the identity snapshots exist before any replace_dates
         model writes to them. -#}
-    {%- if not execute -%}{{ return('') }}{%- endif -%}
+    {%- if not on_run_start_creates_logs() -%}{{ return('') }}{%- endif -%}
     {%- set relation = derived_build_log_relation() -%}
     {%- do adapter.create_schema(relation) -%}
     {%- set text, flag = dbt.type_string(), dbt.type_boolean() -%}

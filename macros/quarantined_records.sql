@@ -1,10 +1,11 @@
 {% macro quarantined_records(
-    source_name, staging_model, has_counts=false, renumber=false, has_repairs=false
+    source_name, staging_model, has_counts=false, renumber=false, repair_column=none
 ) -%}
     {#- The rows of one staging model that go to quarantine, in landing_quarantine's columns.
         renumber: the staging record_number runs across the files of the source (NDJSON); the
         quarantine gives the record's position inside its own file instead.
-        has_repairs: the model's encoding_repair says how a record was repaired (it counts). -#}
+        repair_column: the model's column that says how a record was repaired (it counts):
+        encoding_repair, value_repair. -#}
     select
         '{{ source_name }}' as source,
         staged.file_name,
@@ -18,8 +19,8 @@
             staged.rejection_reason,
             'invalid count (read as 0): ' || staged.invalid_count_fields
         ) as reason,
-        {%- elif has_repairs %}
-        coalesce(staged.rejection_reason, staged.encoding_repair) as reason,
+        {%- elif repair_column %}
+        coalesce(staged.rejection_reason, staged.{{ repair_column }}) as reason,
         {%- else %}
         staged.rejection_reason as reason,
         {%- endif %}
@@ -39,8 +40,8 @@
         {%- if has_counts %}
         or staged.invalid_count_fields is not null
         {%- endif %}
-        {%- if has_repairs %}
-        or staged.encoding_repair is not null
+        {%- if repair_column %}
+        or staged.{{ repair_column }} is not null
         {%- endif %}
 {%- endmacro %}
 

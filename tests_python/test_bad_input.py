@@ -201,6 +201,7 @@ def truncated(document: dict) -> bytes:
 # The `bad` landing folder: 200 good records per source on 2025-10-01, and every bad case.
 # =============================================================================================
 
+PEOPLE_TITLE = "Employee directory,exported 2025-10-31"
 PEOPLE_HEADER = (  # reordered (person_id is not first) and one extra column, cost_center
     "email,team,person_id,full_name,github_login,is_bot,employment_end,employment_start,cost_center"
 )
@@ -220,6 +221,7 @@ PEOPLE_ROWS = [
     # case 52: an unquoted comma in a name; a spare empty field (a trailing comma) is harmless
     "shift@example.com,Rho,p_shift,Smith, Ann,,,,,CC-1",
     "trail@example.com,Sigma,p_trail,Trail Comma,,,,,CC-1,",
+    "flag@example.com,Tau,p_flag,Flag Value,,x,,,CC-1",  # case 53: is_bot neither true nor false
 ]
 MEMBERSHIP_ROWS = [  # written with a UTF-8 byte order mark
     "p_bom,Kappa,2025-10-01,",
@@ -233,7 +235,8 @@ MEMBERSHIP_ROWS = [  # written with a UTF-8 byte order mark
 
 def write_bad_landing(landing: Path) -> None:
     directory = landing / "directory"
-    write_csv(directory / "people.csv", PEOPLE_HEADER, PEOPLE_ROWS)
+    # case 54: a title line above the header, as HR tools export a report
+    write_csv(directory / "people.csv", f"{PEOPLE_TITLE}\n{PEOPLE_HEADER}", PEOPLE_ROWS)
     # identities.csv without its `source` and `is_shared` columns.
     write_csv(directory / "identities.csv", "person_id,account", ["p_missing,alias-missing-cols"])
     membership_text = "\n".join(["person_id,team,valid_from,valid_to", *MEMBERSHIP_ROWS]) + "\n"
@@ -567,6 +570,7 @@ def write_latin1_csv_landing(landing: Path) -> None:
     # team_memberships.csv in UTF-16 with its byte order mark, as Windows PowerShell's `>`
     # writes it (case 48).
     memberships = (
+        "Team history\r\n"  # case 54: a title line
         "person_id,team,valid_from,valid_to\r\np_latin,\u00c9quipe,2025-09-01,\r\n"
         "p_curly,R&D, Platform,2025-09-01,2025-09-30\r\n"  # case 52
     )
@@ -934,6 +938,8 @@ EXPECTED_QUARANTINE = [
      "row has more fields than the header", False),
     ("directory/team_memberships.csv", "team_memberships.csv", "Two",
      "row has more fields than the header", False),
+    ("directory/people.csv", "people.csv", "p_flag",
+     "is_bot is neither true nor false (read as false): x", True),
 ]  # fmt: skip
 
 
@@ -1668,6 +1674,33 @@ def test_a_trailing_comma_is_not_a_spare_field(bad_db):
         {"person_id": "p_trail", "full_name": "Trail Comma", "team": "Sigma",
          "rejection_reason": None}
     ]  # fmt: skip
+
+
+# 54. a title line above people.csv's header -> the header is the first line naming person_id
+def test_a_title_line_above_the_header_is_skipped(bad_db):
+    people = query(
+        bad_db,
+        "select record_number, person_id, full_name from staging.stg_directory__people"
+        " where record_number <= 2 order by record_number",
+    )
+    assert people == [
+        {"record_number": 1, "person_id": "p_extra", "full_name": "Extra Column"},
+        {"record_number": 2, "person_id": "p_reorder", "full_name": "Re Order"},
+    ]
+    assert quarantine(bad_db, "directory/people.csv", "people.csv", "exported") == []
+
+
+# 53. a people.csv is_bot that is neither true nor false (`x`, German Excel's `WAHR`) -> read as
+#     false, as the contract's true/false reads it, and reported
+def test_a_flag_neither_true_nor_false_reads_false_and_is_reported(bad_db):
+    row = the_row(quarantine(bad_db, "directory/people.csv", "people.csv", "p_flag"))
+    assert row["reason"] == "is_bot is neither true nor false (read as false): x"
+    assert row["is_still_counted"] is True
+    person = query(
+        bad_db,
+        "select is_bot, is_current from staging.stg_directory__people where person_id = 'p_flag'",
+    )
+    assert person == [{"is_bot": False, "is_current": True}]
 
 
 # 46. a directory CSV that is no text at all, or that holds '' before a non-ASCII letter

@@ -252,10 +252,7 @@
         {%- for file in landing_files_not_utf8(files) if file not in utf16_files -%}
             {%- do copies.update({file: landing_utf8_copy(file)}) -%}
         {%- endfor -%}
-        {%- set read_files = [] -%}
-        {%- for file in files if file not in utf16_files -%}
-            {%- do read_files.append(copies.get(file, file)) -%}
-        {%- endfor %}
+        {%- set key_column = source.columns[0] -%}
         {%- set field_reads = [] -%}
         {%- for file in files if file not in utf16_files -%}
             {%- do field_reads.append({'file': file, 'path': copies.get(file, file),
@@ -263,10 +260,23 @@
         {%- endfor -%}
         {%- for file in utf16_files -%}
             {%- do field_reads.append({'file': file, 'path': file, 'encoding': 'utf-16'}) -%}
+        {%- endfor -%}
+        {#- A title line above the header (`Directory export 2025-07-01`) is skipped: the
+            header is the first line that names the key column. -#}
+        {%- set headers = landing_csv_headers_below_titles(field_reads, key_column) -%}
+        {%- set sniffed_reads = {'utf-8': [], 'utf-16': []} -%}
+        {%- set titled_reads = [] -%}
+        {%- for read in field_reads -%}
+            {%- set header = headers.get(read.file, {'line': 1, 'delimiter': none}) -%}
+            {%- do read.update({'skip': header.line - 1, 'delimiter': header.delimiter}) -%}
+            {%- if read.skip -%}
+                {%- do titled_reads.append(read) -%}
+            {%- else -%}
+                {%- do sniffed_reads[read.encoding].append(read.path) -%}
+            {%- endif -%}
         {%- endfor %}
         {#- normalize_names prefixes a header that is an SQL keyword with `_` (`source` reads
             `_source`): both spellings are read. -#}
-        {%- set key_column = source.columns[0] %}
         with csv_records as (
         select csv_records.file_name, csv_records.record_number
         {%- for column in source.columns -%}
@@ -279,14 +289,14 @@
                 , cast(null as varchar) as "{{ column }}", cast(null as varchar) as "_{{ column }}"
             {%- endfor %}
             where false
-            {%- if read_files %}
+            {%- for encoding, paths in sniffed_reads | dictsort if paths %}
             union all by name
-            {{ landing_csv_records(read_files, copies) }}
-            {%- endif %}
-            {%- if utf16_files %}
+            {{ landing_csv_records(paths, copies, encoding=encoding) }}
+            {%- endfor %}
+            {%- for read in titled_reads %}
             union all by name
-            {{ landing_csv_records(utf16_files, {}, encoding='utf-16') }}
-            {%- endif %}
+            ({{ landing_csv_records_below_title(read, source.columns) }})
+            {%- endfor %}
         ) as csv_records
         ),
         spare_fields as (
@@ -314,54 +324,28 @@
         ones: a value holding the delimiter without quotes (`p1,Smith, Ann,...`). DuckDB's
         reader keeps as many fields as its sniffer found columns and drops the rest, so such a
         row would read shifted into the wrong columns without a word. Each file is read again
-        as up to 64 plain fields per line, with each delimiter a directory file may use
-        (Excel writes `;` in much of Europe), and the same quoting; the delimiter is the one
-        that splits the header and finds the key column (`person_id`) in it. A row's spare
-        fields count only where the two reads agree on it (landing_read_select): a reader
-        that skips a title line or a blank line reads no spare field at all, rather than the
+        as plain fields (landing_csv_field_lines) with each delimiter a directory file may use
+        (Excel writes `;` in much of Europe); the delimiter is the one that splits the header
+        and finds the key column (`person_id`) in it. A row's spare fields count only where the
+        two reads agree on it (landing_read_select): a file that the reads split into lines
+        otherwise (a line this read cannot parse) has no spare field at all, rather than the
         fields of another row. One row per flagged data row: file_name, record_number (from 1),
         key_value, data_rows (of the file), spare_fields (their text, joined by the
         delimiter). -#}
-    {%- set width = 64 -%}
-    {%- set field_names = [] -%}
-    {%- for index in range(1, width + 1) -%}{%- do field_names.append('field_' ~ index) -%}{%- endfor -%}
     with lines as (
         select cast(null as varchar) as file_name, cast(null as varchar) as delimiter,
             cast(null as bigint) as line_number, cast(null as varchar[]) as fields
         where false
         {%- for read in field_reads %}
-        {%- for delimiter in [',', ';', '\t', '|'] %}
+        {%- for delimiter in landing_csv_delimiters() %}
         union all
-        select
-            {{ landing_sql_text(read.file[landing_prefix() | length:]) }} as file_name,
-            {{ landing_sql_text(delimiter) }} as delimiter,
-            ordinality as line_number,
-            list_filter([{{ field_names | join(', ') }}], lambda field: field is not null)
-                as fields
-        from read_csv({{ landing_file_list([read.path]) }}, header = false,
-            auto_detect = false, delim = {{ landing_sql_text(delimiter) }}, quote = '"',
-            escape = '"', columns = {
-            {%- for name in field_names -%}
-                '{{ name }}': 'VARCHAR'{{ ', ' if not loop.last }}
-            {%- endfor -%}},
-            {#- Padding reads as NULL, an empty field as '' (no field is this text). A line this
-                read cannot parse is left out: the reads then disagree on the file. -#}
-            null_padding = true, nullstr = chr(1) || 'absent' || chr(1), strict_mode = false,
-            ignore_errors = true,
-            parallel = false, encoding = '{{ read.encoding }}')
-            with ordinality
+        {{ landing_csv_field_lines(read, delimiter, skip=read.skip) }}
         {%- endfor %}
         {%- endfor %}
     ),
     headers as (
-        select
-            file_name,
-            delimiter,
-            len(fields) as header_width,
-            list_position(
-                list_transform(fields, lambda field: lower(trim(field, ' "' || chr(65279)))),
-                '{{ key_column }}'
-            ) as key_position
+        select file_name, delimiter, len(fields) as header_width,
+            {{ landing_csv_key_position('fields', key_column) }} as key_position
         from lines
         where line_number = 1 and len(fields) > 1
     ),
@@ -384,6 +368,78 @@
     where list_bool_or(list_transform(spare, lambda field: trim(field) <> ''))
     {#- Two delimiters that both find the key column: one of them, the same in every run. #}
     qualify row_number() over (partition by file_name, record_number order by delimiter) = 1
+{%- endmacro %}
+
+{% macro landing_csv_headers_below_titles(field_reads, key_column) -%}
+    {#- The CSV files whose header is not their first line (a title line above it): for each,
+        the header's line (from 1) and delimiter. The header is the first of a file's first ten
+        lines whose fields, split at one of landing_csv_delimiters(), name the key column; the
+        reader is given both, as DuckDB's sniffer guesses the delimiter wrongly after a title
+        (one column, split at `|`). A file whose first line is the header, or with no such
+        line, is left out: its first line is read as the header, as before. A dict file ->
+        {line, delimiter}. -#}
+    {%- if not execute or not field_reads -%}{{ return({}) }}{%- endif -%}
+    {%- set searches = [] -%}
+    {%- for read in field_reads -%}
+        {%- for delimiter in landing_csv_delimiters() -%}
+            {%- do searches.append('(' ~ landing_csv_field_lines(read, delimiter, limit=10) ~ ')') -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {%- set found = run_query(
+        'select file_name, min(line_number) as line,'
+        ~ ' arg_min(delimiter, line_number * 1000 + ascii(delimiter)) as delimiter from ('
+        ~ searches | join(' union all ') ~ ') where len(fields) > 1 and '
+        ~ landing_csv_key_position('fields', key_column) ~ ' > 0'
+        ~ ' group by file_name having min(line_number) > 1') -%}
+    {%- set headers = {} -%}
+    {%- for row in found.rows -%}
+        {%- do headers.update({landing_prefix() ~ row['file_name']:
+                               {'line': row['line'], 'delimiter': row['delimiter']}}) -%}
+    {%- endfor -%}
+    {{ return(headers) }}
+{%- endmacro %}
+
+{% macro landing_csv_delimiters() -%}
+    {#- The delimiters a directory CSV may use: comma, semicolon (Excel in much of Europe), tab
+        (Excel's "Text (Tab delimited)"), pipe. -#}
+    {{ return([',', ';', '\t', '|']) }}
+{%- endmacro %}
+
+{% macro landing_csv_key_position(fields, key_column) -%}
+    {#- The position (from 1) of the key column's name among a line's fields, 0 if absent:
+        compared without case, spaces, quotes or a byte order mark. -#}
+    list_position(
+        list_transform({{ fields }}, lambda field: lower(trim(field, ' "' || chr(65279)))),
+        '{{ key_column }}'
+    )
+{%- endmacro %}
+
+{% macro landing_csv_field_lines(read, delimiter, skip=0, limit=none) -%}
+    {#- Each line of one CSV file (after `skip` lines) as its list of fields, split at
+        `delimiter` with the double quotes of RFC 4180: file_name, delimiter, line_number (from
+        1), fields. Up to 64 fields a line (more are dropped); an empty field is '', and a line
+        this read cannot parse is left out. `read`: file (the landing path), path (the file to
+        read: a UTF-8 copy of a file that is not UTF-8) and encoding. -#}
+    {%- set field_names = [] -%}
+    {%- for index in range(1, 65) -%}{%- do field_names.append('field_' ~ index) -%}{%- endfor -%}
+    select
+        {{ landing_sql_text(read.file[landing_prefix() | length:]) }} as file_name,
+        {{ landing_sql_text(delimiter) }} as delimiter,
+        ordinality as line_number,
+        list_filter([{{ field_names | join(', ') }}], lambda field: field is not null) as fields
+    from read_csv({{ landing_file_list([read.path]) }}, header = false, auto_detect = false,
+        delim = {{ landing_sql_text(delimiter) }}, quote = '"', escape = '"', columns = {
+        {%- for name in field_names -%}
+            '{{ name }}': 'VARCHAR'{{ ', ' if not loop.last }}
+        {%- endfor -%}},
+        {#- Padding reads as NULL, an empty field as '' (no field is this text). -#}
+        null_padding = true, nullstr = chr(1) || 'absent' || chr(1), strict_mode = false,
+        ignore_errors = true, parallel = false, encoding = '{{ read.encoding }}'
+        {%- if skip %}, skip = {{ skip }}{% endif %})
+        with ordinality
+    {%- if limit %}
+    limit {{ limit }}
+    {%- endif %}
 {%- endmacro %}
 
 {% macro landing_csv_records(read_files, copies, encoding='utf-8') -%}
@@ -410,6 +466,30 @@
         normalize_names = true, filename = true, null_padding = true, strict_mode = false,
         parallel = false, quote = '"', escape = '"', encoding = '{{ encoding }}')
         with ordinality
+{%- endmacro %}
+
+{% macro landing_csv_records_below_title(read, columns) -%}
+    {#- landing_csv_records for a CSV file with a title line above its header
+        (landing_csv_headers_below_titles): its lines as fields (landing_csv_field_lines) from
+        the header on, each column the field below its name in the header. DuckDB's sniffer
+        is not used: after a title it guesses another delimiter, and given the right one it
+        fails the whole build on a file of a few rows where one row has a spare field. -#}
+    with lines as (
+        {{ landing_csv_field_lines(read, read.delimiter, skip=read.skip) }}
+    ),
+    header as (
+        select list_transform(fields, lambda field: regexp_replace(
+            lower(trim(field, ' "' || chr(65279))), '[^a-z0-9_]+', '_', 'g')) as names
+        from lines
+        where line_number = 1
+    )
+    select lines.file_name, lines.line_number - 1 as record_number
+    {%- for column in columns -%}
+        , lines.fields[nullif(list_position(header.names, '{{ column }}'), 0)] as "{{ column }}"
+    {%- endfor %}
+    from lines
+    cross join header
+    where lines.line_number > 1
 {%- endmacro %}
 
 {% macro landing_ndjson_read(source, files) -%}

@@ -14,11 +14,14 @@ quarantined as (
     union all
     {{ quarantined_records('github', 'stg_github__events', renumber=true) }}
     union all
-    {{ quarantined_records('git', 'stg_git__commits', renumber=true, has_repairs=true) }}
+    {{ quarantined_records('git', 'stg_git__commits', renumber=true,
+                           repair_column='encoding_repair') }}
     union all
-    {{ quarantined_records('directory/people.csv', 'stg_directory__people') }}
+    {{ quarantined_records('directory/people.csv', 'stg_directory__people',
+                           repair_column='value_repair') }}
     union all
-    {{ quarantined_records('directory/identities.csv', 'stg_directory__identities') }}
+    {{ quarantined_records('directory/identities.csv', 'stg_directory__identities',
+                           repair_column='value_repair') }}
     union all
     {{ quarantined_records('directory/team_memberships.csv',
                            'stg_directory__team_memberships') }}

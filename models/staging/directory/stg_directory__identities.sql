@@ -20,12 +20,12 @@ renamed as (
         lower(source) as account_source,
         account,
         {{ normalize_account_key('account', 'auto') }} as account_key,
-        coalesce(lower(is_shared) in ('true', 't', '1', 'yes', 'y'), false) as is_shared,
+        {{ directory_flag('is_shared') }} as is_shared,
+        {{ directory_flag_repair('is_shared') }} as value_repair,
         case
             when spare_fields is not null then {{ csv_spare_fields_reason('spare_fields') }}
             when account is null then 'account is missing'
-            when person_id is null
-                and coalesce(lower(is_shared), '') not in ('true', 't', '1', 'yes', 'y')
+            when person_id is null and not {{ directory_flag('is_shared') }}
                 then 'person_id is missing on an account that is not shared'
         end as rejection_reason
     from landed
@@ -43,10 +43,11 @@ final as (
         account_key,
         is_shared,
         case
-            when rejection_reason is not null
+            when rejection_reason is not null or value_repair is not null
                 then source_record
         end as quarantined_record_text,
         rejection_reason,
+        value_repair,
         rejection_reason is null as is_current
     from renamed
 

@@ -21,7 +21,8 @@ renamed as (
         {{ normalize_account_key('email', 'email') }} as email_key,
         {{ normalize_account_key('github_login', 'login') }} as login_key,
         team,
-        coalesce(lower(is_bot) in ('true', 't', '1', 'yes', 'y'), false) as is_bot,
+        {{ directory_flag('is_bot') }} as is_bot,
+        {{ directory_flag_repair('is_bot') }} as value_repair,
         {{ parse_date('employment_start') }} as employment_start_date,
         {{ parse_date('employment_end') }} as employment_end_date,
         case
@@ -67,10 +68,11 @@ final as (
         employment_start_date,
         employment_end_date,
         case
-            when rejection_reason is not null
+            when rejection_reason is not null or value_repair is not null
                 then source_record
         end as quarantined_record_text,
         rejection_reason,
+        value_repair,
         rejection_reason is null and delivery_rank = 1 as is_current
     from ranked
 
