@@ -373,11 +373,11 @@
 {% macro landing_csv_headers_below_titles(field_reads, key_column) -%}
     {#- The CSV files whose header is not their first line (a title line above it): for each,
         the header's line (from 1) and delimiter. The header is the first of a file's first ten
-        lines whose fields, split at one of landing_csv_delimiters(), name the key column; the
-        reader is given both, as DuckDB's sniffer guesses the delimiter wrongly after a title
-        (one column, split at `|`). A file whose first line is the header, or with no such
-        line, is left out: its first line is read as the header, as before. A dict file ->
-        {line, delimiter}. -#}
+        lines whose fields, split at one of landing_csv_delimiters(), name the key column.
+        Such a file is read from these fields (landing_csv_records_below_title): DuckDB's
+        sniffer guesses the delimiter wrongly after a title (one column, split at `|`). A file
+        whose first line is the header, or with no such line, is left out: its first line is
+        read as the header, as before. A dict file -> {line, delimiter}. -#}
     {%- if not execute or not field_reads -%}{{ return({}) }}{%- endif -%}
     {%- set searches = [] -%}
     {%- for read in field_reads -%}
