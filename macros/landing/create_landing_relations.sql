@@ -263,12 +263,16 @@
         {%- endfor -%}
         {#- A title line above the header (`Directory export 2025-07-01`) is skipped: the
             header is the first line that names the key column. -#}
-        {%- set headers = landing_csv_headers_below_titles(field_reads, key_column) -%}
+        {%- set headers = landing_csv_headers(field_reads, key_column) -%}
         {%- set sniffed_reads = {'utf-8': [], 'utf-16': []} -%}
         {%- set titled_reads = [] -%}
+        {%- set reads_with_header = [] -%}
         {%- for read in field_reads -%}
             {%- set header = headers.get(read.file, {'line': 1, 'delimiter': none}) -%}
             {%- do read.update({'skip': header.line - 1, 'delimiter': header.delimiter}) -%}
+            {%- if read.delimiter is not none -%}
+                {%- do reads_with_header.append(read) -%}
+            {%- endif -%}
             {%- if read.skip -%}
                 {%- do titled_reads.append(read) -%}
             {%- else -%}
@@ -300,7 +304,7 @@
         ) as csv_records
         ),
         spare_fields as (
-            {{ landing_csv_spare_fields(field_reads, key_column) }}
+            {{ landing_csv_spare_fields(reads_with_header, key_column) }}
         )
         select csv_records.file_name, csv_records.record_number, file_versions.file_version
         {%- for column in source.columns -%}, csv_records.{{ column }}{%- endfor %},
@@ -319,65 +323,59 @@
     {%- endif -%}
 {%- endmacro %}
 
-{% macro landing_csv_spare_fields(field_reads, key_column) -%}
+{% macro landing_csv_spare_fields(reads, key_column) -%}
     {#- The data rows of CSV files that hold more fields than the header, and not only empty
         ones: a value holding the delimiter without quotes (`p1,Smith, Ann,...`). DuckDB's
         reader keeps as many fields as its sniffer found columns and drops the rest, so such a
         row would read shifted into the wrong columns without a word. Each file is read again
-        as plain fields (landing_csv_field_lines) with each delimiter a directory file may use
-        (Excel writes `;` in much of Europe); the delimiter is the one that splits the header
-        and finds the key column (`person_id`) in it. A row's spare fields count only where the
+        as plain fields (landing_csv_field_lines), split at the delimiter that found the key
+        column in its header (landing_csv_headers). A row's spare fields count only where the
         two reads agree on it (landing_read_select): a file that the reads split into lines
         otherwise (a line this read cannot parse) has no spare field at all, rather than the
         fields of another row. One row per flagged data row: file_name, record_number (from 1),
         key_value, data_rows (of the file), spare_fields (their text, joined by the
-        delimiter). -#}
+        delimiter). `reads`: the files whose header was found, with skip and delimiter. -#}
     with lines as (
         select cast(null as varchar) as file_name, cast(null as varchar) as delimiter,
             cast(null as bigint) as line_number, cast(null as varchar[]) as fields
         where false
-        {%- for read in field_reads %}
-        {%- for delimiter in landing_csv_delimiters() %}
+        {%- for read in reads %}
         union all
-        {{ landing_csv_field_lines(read, delimiter, skip=read.skip) }}
-        {%- endfor %}
+        {{ landing_csv_field_lines(read, read.delimiter, skip=read.skip) }}
         {%- endfor %}
     ),
     headers as (
-        select file_name, delimiter, len(fields) as header_width,
+        select file_name, len(fields) as header_width,
             {{ landing_csv_key_position('fields', key_column) }} as key_position
         from lines
-        where line_number = 1 and len(fields) > 1
+        where line_number = 1
     ),
     rows_read as (
         select
             lines.file_name,
             lines.line_number - 1 as record_number,
-            count(*) over (partition by lines.file_name, lines.delimiter) as data_rows,
+            count(*) over (partition by lines.file_name) as data_rows,
             nullif(trim(lines.fields[headers.key_position]), '') as key_value,
             lines.fields[headers.header_width + 1:] as spare,
             lines.delimiter
         from lines
-        inner join headers
-            on lines.file_name = headers.file_name and lines.delimiter = headers.delimiter
-        where headers.key_position > 0 and lines.line_number > 1
+        inner join headers on lines.file_name = headers.file_name
+        where lines.line_number > 1
     )
     select file_name, record_number, data_rows, key_value,
         list_reduce(spare, lambda joined, field: joined || delimiter || field) as spare_fields
     from rows_read
     where list_bool_or(list_transform(spare, lambda field: trim(field) <> ''))
-    {#- Two delimiters that both find the key column: one of them, the same in every run. #}
-    qualify row_number() over (partition by file_name, record_number order by delimiter) = 1
 {%- endmacro %}
 
-{% macro landing_csv_headers_below_titles(field_reads, key_column) -%}
-    {#- The CSV files whose header is not their first line (a title line above it): for each,
-        the header's line (from 1) and delimiter. The header is the first of a file's first ten
-        lines whose fields, split at one of landing_csv_delimiters(), name the key column.
-        Such a file is read from these fields (landing_csv_records_below_title): DuckDB's
-        sniffer guesses the delimiter wrongly after a title (one column, split at `|`). A file
-        whose first line is the header, or with no such line, is left out: its first line is
-        read as the header, as before. A dict file -> {line, delimiter}. -#}
+{% macro landing_csv_headers(field_reads, key_column) -%}
+    {#- The header of each CSV file: the first of its first ten lines whose fields, split at
+        one of landing_csv_delimiters(), name the key column (`person_id`), as a dict file ->
+        {line (from 1), delimiter}. A file without such a line is left out: it is read as
+        before, its first line the header, and checked for no spare field. A file whose header
+        is below its first line (a title line above it) is read from these fields
+        (landing_csv_records_below_title): DuckDB's sniffer guesses the delimiter wrongly
+        after a title (one column, split at `|`). -#}
     {%- if not execute or not field_reads -%}{{ return({}) }}{%- endif -%}
     {%- set searches = [] -%}
     {%- for read in field_reads -%}
@@ -389,8 +387,7 @@
         'select file_name, min(line_number) as line,'
         ~ ' arg_min(delimiter, line_number * 1000 + ascii(delimiter)) as delimiter from ('
         ~ searches | join(' union all ') ~ ') where len(fields) > 1 and '
-        ~ landing_csv_key_position('fields', key_column) ~ ' > 0'
-        ~ ' group by file_name having min(line_number) > 1') -%}
+        ~ landing_csv_key_position('fields', key_column) ~ ' > 0 group by file_name') -%}
     {%- set headers = {} -%}
     {%- for row in found.rows -%}
         {%- do headers.update({landing_prefix() ~ row['file_name']:
@@ -405,11 +402,17 @@
     {{ return([',', ';', '\t', '|']) }}
 {%- endmacro %}
 
+{% macro landing_csv_header_name(field) -%}
+    {#- A header field as DuckDB's normalize_names writes a column name: lower case, without
+        surrounding spaces, quotes or a byte order mark, other characters than letters, digits
+        and `_` as `_` (`Person ID` is `person_id`). -#}
+    regexp_replace(lower(trim({{ field }}, ' "' || chr(65279))), '[^a-z0-9_]+', '_', 'g')
+{%- endmacro %}
+
 {% macro landing_csv_key_position(fields, key_column) -%}
-    {#- The position (from 1) of the key column's name among a line's fields, 0 if absent:
-        compared without case, spaces, quotes or a byte order mark. -#}
+    {#- The position (from 1) of the key column's name among a line's fields, 0 if absent. -#}
     list_position(
-        list_transform({{ fields }}, lambda field: lower(trim(field, ' "' || chr(65279)))),
+        list_transform({{ fields }}, lambda field: {{ landing_csv_header_name('field') }}),
         '{{ key_column }}'
     )
 {%- endmacro %}
@@ -470,7 +473,7 @@
 
 {% macro landing_csv_records_below_title(read, columns) -%}
     {#- landing_csv_records for a CSV file with a title line above its header
-        (landing_csv_headers_below_titles): its lines as fields (landing_csv_field_lines) from
+        (landing_csv_headers): its lines as fields (landing_csv_field_lines) from
         the header on, each column the field below its name in the header. DuckDB's sniffer
         is not used: after a title it guesses another delimiter, and given the right one it
         fails the whole build on a file of a few rows where one row has a spare field. -#}
@@ -478,8 +481,8 @@
         {{ landing_csv_field_lines(read, read.delimiter, skip=read.skip) }}
     ),
     header as (
-        select list_transform(fields, lambda field: regexp_replace(
-            lower(trim(field, ' "' || chr(65279))), '[^a-z0-9_]+', '_', 'g')) as names
+        select list_transform(fields, lambda field: {{ landing_csv_header_name('field') }})
+            as names
         from lines
         where line_number = 1
     )
