@@ -51,7 +51,7 @@ lint: setup ## ruff on Python, sqlfluff on models, macros, tests and analyses
 	$(BIN)/ruff check ai_adoption tests_python benchmarks
 	$(BIN)/ruff format --check ai_adoption tests_python benchmarks
 	@mkdir -p target
-	AI_ADOPTION_DB=target/lint.duckdb DBT_TARGET_PATH=target/lint $(BIN)/sqlfluff lint models macros tests analyses
+	AI_ADOPTION_DB=target/lint.duckdb DBT_TARGET_PATH=target/lint $(BIN)/sqlfluff lint --processes 0 models macros tests analyses
 
 fmt: setup ## Reformat Python (ruff) and SQL (sqlfluff fix)
 	$(BIN)/ruff format ai_adoption tests_python benchmarks
@@ -70,8 +70,10 @@ check: setup ## GX invariant suite over the marts of $(AI_ADOPTION_DB) (report: 
 test-python: setup ## pytest: package, end-to-end builds, real fixture, benchmark smoke
 	$(BIN)/pytest
 
-# lint and test-dbt each use one core for about a minute: they run side by side (sqlfluff's dbt
-# parse writes to target/lint, so the two never share a file), then pytest uses every core.
+# lint and test-dbt run side by side (sqlfluff's dbt parse writes to target/lint, so the two never
+# share a file): test-dbt takes one core for under a minute, sqlfluff lints its files on every core
+# (alone on one core it took 100-220 s, most of the time before pytest starts); then pytest uses
+# every core.
 test: setup ## Set up, lint, build on test data, run every dbt and pytest test
 	@$(MAKE) --no-print-directory -j2 --output-sync=target lint test-dbt
 	@$(MAKE) --no-print-directory test-python
