@@ -529,17 +529,17 @@
         is not reads byte by byte as Windows-1252 characters, and lone surrogates are replaced
         (json_lone_surrogates_replaced); encoding_repair says so. repair_encoding=false (the
         views of schema landing) skips the check, which reads every byte of every file. -#}
-    {%- set latin1_files = landing_files_to_read_by_line(files) if repair_encoding else [] -%}
-    {%- set utf8_files = files | reject('in', latin1_files) | list -%}
+    {%- set files_read_by_line = landing_files_to_read_by_line(files) if repair_encoding else [] -%}
+    {%- set files_read_whole = files | reject('in', files_read_by_line) | list -%}
     {%- set ns = namespace(parts=[]) -%}
-    {%- if utf8_files -%}
+    {%- if files_read_whole -%}
         {%- do ns.parts.append(
             'select *, cast(null as varchar) as encoding_repair from ('
-            ~ landing_ndjson_read(source, utf8_files) ~ ')') -%}
+            ~ landing_ndjson_read(source, files_read_whole) ~ ')') -%}
     {%- endif -%}
-    {%- if latin1_files -%}
+    {%- if files_read_by_line -%}
         {%- do ns.parts.append(
-            'select * from (' ~ landing_ndjson_lines_read(source, latin1_files) ~ ')') -%}
+            'select * from (' ~ landing_ndjson_lines_read(source, files_read_by_line) ~ ')') -%}
     {%- endif -%}
     {%- if not ns.parts -%}
         {{ landing_empty_select(source) }}
