@@ -216,12 +216,28 @@ def run_dbt(
     if dbt_vars:
         command += ["--vars", json.dumps(dbt_vars)]
     parse_key = json.dumps([database_path, str(project_dir), dbt_vars or {}], sort_keys=True)
-    _reuse_the_parse(target, parse_key, after_run=False)
-    result = DBT_SERVER.run(command, env=env, cwd=run_in)
+    with _first_parse_lock(parse_key):
+        _reuse_the_parse(target, parse_key, after_run=False)
+        # The first build of a key parses the whole project while builds of the same key in
+        # other threads wait, then start from its parse instead of each parsing in full.
+        first = not (target / "partial_parse.msgpack").exists()
+        if first:
+            result = DBT_SERVER.run(command, env=env, cwd=run_in)
+    if not first:
+        result = DBT_SERVER.run(command, env=env, cwd=run_in)
+    _reuse_the_parse(target, parse_key, after_run=True)
     if result.returncode != 0:
         raise DbtBuildError(f"dbt {' '.join(args)} failed:\n{result.stdout[-6000:]}")
-    _reuse_the_parse(target, parse_key, after_run=True)
     return result
+
+
+_FIRST_PARSE_LOCKS: dict[str, threading.Lock] = {}
+_FIRST_PARSE_LOCKS_GUARD = threading.Lock()
+
+
+def _first_parse_lock(parse_key: str) -> threading.Lock:
+    with _FIRST_PARSE_LOCKS_GUARD:
+        return _FIRST_PARSE_LOCKS.setdefault(parse_key, threading.Lock())
 
 
 def build_warehouse(

@@ -248,35 +248,40 @@ def incremental_and_full(landings) -> dict:
     _build(SEEDS_AND_MODELS, initial, moved_db, root / "work_moved")
 
     # Another reporting time zone moves github and git records to other dates: the incremental
-    # models are rebuilt in full instead of only the new dates.
+    # models are rebuilt in full instead of only the new dates. Each set of vars has a target
+    # folder of its own (dbt parses the whole project again when the vars of a folder's last
+    # parse differ), and each full build runs before the incremental run with its vars, whose
+    # new target folder then starts from the full build's parse (conftest.run_dbt).
     other_zone = {"reporting_timezone": "Asia/Tokyo"}
-    run_dbt(["run", "--selector", "daily"], landing=initial, db=incremental_db, work_dir=work,
-            dbt_vars=other_zone)  # fmt: skip
-    after_zone_change = _tables(incremental_db, ("marts", "intermediate"))
+    zone_work = root / "work_incremental_zone"
     zone_db = _warehouse(root, "zone")
     run_dbt(SEEDS_AND_MODELS, landing=initial, db=zone_db, work_dir=root / "work_zone",
             dbt_vars=other_zone)  # fmt: skip
+    run_dbt(["run", "--selector", "daily"], landing=initial, db=incremental_db,
+            work_dir=zone_work, dbt_vars=other_zone)  # fmt: skip
+    after_zone_change = _tables(incremental_db, ("marts", "intermediate"))
 
     # as_of_date set back to the Monday that ends June, then unset again: the period and the
     # calendar (to the end of as_of_date's week and month) shrink, then grow across the month
     # boundary, without a new file.
     earlier_as_of = {**other_zone, "as_of_date": EARLIER_AS_OF}
-    as_of_back = run_dbt(["run", "--selector", "daily"], landing=initial, db=incremental_db,
-                         work_dir=work, dbt_vars=earlier_as_of)  # fmt: skip
-    after_as_of_back = _tables(incremental_db, ("marts", "intermediate"))
     as_of_db = _warehouse(root, "as_of")
     run_dbt(SEEDS_AND_MODELS, landing=initial, db=as_of_db, work_dir=root / "work_as_of",
             dbt_vars=earlier_as_of)  # fmt: skip
-    run_dbt(["run", "--selector", "daily"], landing=initial, db=incremental_db, work_dir=work,
-            dbt_vars=other_zone)  # fmt: skip
+    as_of_back = run_dbt(["run", "--selector", "daily"], landing=initial, db=incremental_db,
+                         work_dir=root / "work_incremental_as_of",
+                         dbt_vars=earlier_as_of)  # fmt: skip
+    after_as_of_back = _tables(incremental_db, ("marts", "intermediate"))
+    run_dbt(["run", "--selector", "daily"], landing=initial, db=incremental_db,
+            work_dir=zone_work, dbt_vars=other_zone)  # fmt: skip
     after_as_of_forward = _tables(incremental_db, ("marts", "intermediate"))
 
     # dbt's --empty (a schema check) builds the incremental models without rows; the next run
     # rebuilds them in full.
     empty = run_dbt(["build", "--selector", "daily", "--empty"], landing=initial,
-                    db=incremental_db, work_dir=work, dbt_vars=other_zone)  # fmt: skip
+                    db=incremental_db, work_dir=zone_work, dbt_vars=other_zone)  # fmt: skip
     after_empty = run_dbt(["run", "--selector", "daily"], landing=initial, db=incremental_db,
-                          work_dir=work, dbt_vars=other_zone)  # fmt: skip
+                          work_dir=zone_work, dbt_vars=other_zone)  # fmt: skip
     after_empty_tables = _tables(incremental_db, ("marts", "intermediate"))
 
     full_db = _warehouse(root, "full")
