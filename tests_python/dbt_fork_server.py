@@ -2,7 +2,7 @@
 already imported.
 
 Importing dbt-core and the DuckDB adapter takes about 2 s of CPU, a fifth of a small test build,
-and the suite starts about a hundred of them. This server imports them once, then forks a child
+and the suite starts about seventy of them. This server imports them once, then forks a child
 for every request: the child is a fresh process, as `dbt` on the command line would be (its own
 environment, folder, exit and open files), without the import. The server itself opens no
 database and starts no thread, so the fork copies nothing a child could trip on.
