@@ -105,7 +105,10 @@ def _reuse_the_parse(target: Path, key: str, *, after_run: bool) -> None:
         shutil.copyfile(kept, current)
     elif after_run and current.exists() and not kept.exists():
         kept.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(current, kept)
+        # Whole or not at all: builds in other threads may keep the same key at once.
+        partial = kept.with_name(f"{kept.name}.{threading.get_ident()}")
+        shutil.copyfile(current, partial)
+        partial.replace(kept)
 
 
 class DbtForkServer:
@@ -223,9 +226,10 @@ def run_dbt(
         first = not (target / "partial_parse.msgpack").exists()
         if first:
             result = DBT_SERVER.run(command, env=env, cwd=run_in)
+            _reuse_the_parse(target, parse_key, after_run=True)
     if not first:
         result = DBT_SERVER.run(command, env=env, cwd=run_in)
-    _reuse_the_parse(target, parse_key, after_run=True)
+        _reuse_the_parse(target, parse_key, after_run=True)
     if result.returncode != 0:
         raise DbtBuildError(f"dbt {' '.join(args)} failed:\n{result.stdout[-6000:]}")
     return result
