@@ -188,12 +188,14 @@ class Landing:
         sha: str | None = None,
         repository: str = "acme/api",
         author_name: str = "Dev",
-    ) -> None:
+    ) -> str:
+        """Add a commit; return its sha."""
+        sha = sha or f"{self._next_id():040x}"
         self.add(
             file,
             {
                 "repository": repository,
-                "sha": sha or f"{self._next_id():040x}",
+                "sha": sha,
                 "parents": [],
                 "author_name": author_name,
                 "author_email": email,
@@ -204,6 +206,7 @@ class Landing:
                 "message": message,
             },
         )
+        return sha
 
     def flush(self) -> None:
         """Write the collected records: NDJSON files line by line, JSON files as one page."""

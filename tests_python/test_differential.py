@@ -18,10 +18,19 @@ do, and that a seed writes the same folder every time):
                            file, counts that are text, negative, null or fractional, bot-like
                            accounts (`rel-bot`, `ci.bot@...`, `ghost`);
 - team_moves (seed 6)   -- 136 days with memberships starting and ending inside the period:
-                           people active under two teams in one month.
+                           people active under two teams in one month;
+- vendor_mix (seed 4)   -- `random_vendor_landing.py`: every record shape and signal rule of
+                           integrations.md at random, about 1,300 records over 29 days
+                           (Copilot days without a feature list, Claude Code API actors,
+                           comments of both types, a comment event delivered twice, CRLF
+                           commit messages, one sha in two repositories, ...) in
+                           Pacific/Kiritimati (UTC+14). Removing three qualifying rules, two AI
+                           signatures, two GitHub signals or the CRLF handling of commit
+                           messages each changed 35 to 138 mart rows.
 
 On a failure the message names the scenario and lists the differing rows; to reproduce outside
-pytest, write the landing with `write_random_landing` and build it with the vars shown.
+pytest, write the landing with `write_random_landing` (or `write_vendor_mix_landing`) and build
+it with the vars shown.
 """
 
 from __future__ import annotations
@@ -33,16 +42,20 @@ from pathlib import Path
 import pytest
 from oracle_comparison import assert_marts_equal_the_oracle, expected_marts
 from random_landing import write_random_landing
+from random_vendor_landing import write_vendor_mix_landing
 
 SCENARIOS = {
     "general": {"seed": 1, "year_end": False, "messy": False},
     "year_end": {"seed": 107, "year_end": True, "messy": False},
     "messy": {"seed": 200, "year_end": True, "messy": True},
     "team_moves": {"seed": 6, "year_end": False, "messy": False},
+    "vendor_mix": {"seed": 4},
 }
 
 
 def write_landing(folder: Path, scenario: str) -> dict[str, str]:
+    if scenario == "vendor_mix":
+        return write_vendor_mix_landing(folder / "landing", **SCENARIOS[scenario])
     return write_random_landing(folder / "landing", **SCENARIOS[scenario])
 
 
@@ -94,11 +107,47 @@ def covers_team_moves(landing: Path, dbt_vars: dict, marts: dict) -> bool:
     )
 
 
+def _json_lines(landing: Path, source: str) -> list[dict]:
+    return [
+        json.loads(line)
+        for path in sorted((landing / source).glob("*.ndjson"))
+        for line in path.read_text().splitlines()
+    ]
+
+
+def covers_vendor_mix(landing: Path, dbt_vars: dict, marts: dict) -> bool:
+    """Someone active in each dimension, and the record shapes the scenario is there for."""
+    active = {row["dimension"] for row in marts["ai_active_users_daily"] if row["active_users"]}
+    copilot = _json_lines(landing, "copilot")
+    github = _json_lines(landing, "github")
+    event_ids = [event["id"] for event in github]
+    commits = _json_lines(landing, "git")
+    claude_code = [
+        record
+        for path in sorted((landing / "claude_code").glob("*.json"))
+        for record in json.loads(path.read_text())["data"]
+    ]
+    repositories: dict[str, set[str]] = {}
+    for commit in commits:
+        repositories.setdefault(commit["sha"], set()).add(commit["repository"])
+    return (
+        active >= {"coding_assistance", "ai_coding", "code_review", "coding_agents"}
+        and any("totals_by_feature" not in record for record in copilot)
+        and any(record.get("totals_by_feature") == [] for record in copilot)
+        and any(record["actor"]["type"] == "api_actor" for record in claude_code)
+        and any(event["type"] == "PullRequestReviewCommentEvent" for event in github)
+        and len(set(event_ids)) < len(event_ids)
+        and any(len(names) > 1 for names in repositories.values())
+        and any("\r\n" in commit["message"] for commit in commits)
+    )
+
+
 COVERS = {
     "general": covers_general,
     "year_end": covers_year_end,
     "messy": covers_messy,
     "team_moves": covers_team_moves,
+    "vendor_mix": covers_vendor_mix,
 }
 
 
