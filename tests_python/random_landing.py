@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import zlib
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from landing_writer import IDENTITIES_HEADER, MEMBERSHIPS_HEADER, PEOPLE_HEADER, Landing
@@ -214,11 +215,26 @@ def write_random_landing(
             landing.commit(authored_at, email, message, file=f"git/{file}.ndjson")
     landing.flush()
 
+    return random_period_vars(rng, day, span, TIMEZONES, override_share=0.35, margin=10)
+
+
+def random_period_vars(
+    rng: random.Random,
+    day: Callable[[int], dt.date],
+    span: int,
+    timezones: Sequence[str],
+    *,
+    override_share: float,
+    margin: int,
+) -> dict[str, str]:
+    """dbt vars for a folder whose activity spans day(0)..day(span): half the time a
+    reporting_timezone; at `override_share` each a coverage_start from `margin` days before the
+    first day to mid-span, and an as_of_date from mid-span to `margin` days after the last."""
     dbt_vars = {}
     if rng.random() < 0.5:
-        dbt_vars["reporting_timezone"] = rng.choice(TIMEZONES)
-    if rng.random() < 0.35:
-        dbt_vars["coverage_start"] = day(rng.randint(-10, span // 2)).isoformat()
-    if rng.random() < 0.35:
-        dbt_vars["as_of_date"] = day(rng.randint(span // 2 + 1, span + 10)).isoformat()
+        dbt_vars["reporting_timezone"] = rng.choice(timezones)
+    if rng.random() < override_share:
+        dbt_vars["coverage_start"] = day(rng.randint(-margin, span // 2)).isoformat()
+    if rng.random() < override_share:
+        dbt_vars["as_of_date"] = day(rng.randint(span // 2 + 1, span + margin)).isoformat()
     return dbt_vars

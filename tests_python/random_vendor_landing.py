@@ -26,6 +26,7 @@ from pathlib import Path
 
 from conftest import copilot_user_day
 from landing_writer import IDENTITIES_HEADER, MEMBERSHIPS_HEADER, PEOPLE_HEADER, Landing
+from random_landing import random_period_vars
 
 COPILOT_FEATURES = (
     "code_completion",
@@ -197,14 +198,7 @@ def write_vendor_mix_landing(folder: Path, seed: int) -> dict[str, str]:
             _git(landing, rng, on, email, f"git/{file}.ndjson", commits)
     landing.flush()
 
-    dbt_vars = {}
-    if rng.random() < 0.5:
-        dbt_vars["reporting_timezone"] = rng.choice(TIMEZONES)
-    if rng.random() < 0.3:
-        dbt_vars["coverage_start"] = day(rng.randint(-5, span // 2)).isoformat()
-    if rng.random() < 0.3:
-        dbt_vars["as_of_date"] = day(rng.randint(span // 2 + 1, span + 5)).isoformat()
-    return dbt_vars
+    return random_period_vars(rng, day, span, TIMEZONES, override_share=0.3, margin=5)
 
 
 def _write_directory(landing: Landing, rng: random.Random, n_people: int, any_day) -> list:
