@@ -20,7 +20,7 @@ do, and that a seed writes the same folder every time):
 - team_moves (seed 6)   -- 136 days with memberships starting and ending inside the period:
                            people active under two teams in one month;
 - vendor_mix (seed 4)   -- `random_vendor_landing.py`: every record shape and signal rule of
-                           integrations.md at random, about 1,300 records over 29 days
+                           integrations.md at random: 1,001 records of 11 people over 29 days
                            (Copilot days without a feature list, Claude Code API actors,
                            comments of both types, a comment event delivered twice, CRLF
                            commit messages, one sha in two repositories, ...) in
