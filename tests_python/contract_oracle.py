@@ -1,9 +1,11 @@
-"""An independent recomputation of the eight contract marts from a landing folder.
+"""An independent recomputation of the contract's marts from a landing folder.
 
 Written from the contract alone (shared/contract.md and shared/integrations.md): it reads the
 landing files with the Python standard library and computes the rows of every table of contract
-§6. It shares no code with the project, reads none of its models, macros or seeds, and is not
-derived from its SQL; `test_differential.py` compares the two row by row.
+§6, and of the three companion metrics marts (integrations §7: Total AI Actions, Lines Added,
+Lines Accepted per bucket and source). It shares no code with the project, reads none of its
+models, macros or seeds, and is not derived from its SQL; `test_differential.py` and
+`test_traps.py` compare the two row by row.
 
 Where the contract is silent the oracle follows the project's reading, so that a difference
 always means one side broke a written rule. Those points (marked "project's reading" below):
@@ -15,7 +17,13 @@ always means one side broke a written rule. Those points (marked "project's read
   deliveries superseded by a later file (GitHub event ids, git shas) included;
 - a commit message that starts with `aider:` after leading whitespace qualifies;
 - a team named only on a people.csv row that a later row of the same person superseded is still
-  listed (its rows are zeros).
+  listed (its rows are zeros);
+- companion metrics: a fractional count is rounded up; Copilot's Lines Accepted is the
+  `loc_added_sum` of the features with `code_acceptance_activity_count > 0`, and for a record
+  without a feature list its own `loc_added_sum` when its `code_acceptance_activity_count > 0`;
+  the volume of a record counts whether or not the record qualifies (GitHub and git: one action
+  per qualifying event or commit); like active users, only developers count (no bot, shared
+  account or API key), inside [coverage_start, as_of_date].
 
 Entry point: `mart_rows(landing, as_of_date=..., coverage_start=..., reporting_timezone=...)`.
 """
@@ -26,6 +34,7 @@ import csv
 import datetime as dt
 import io
 import json
+import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -36,10 +45,14 @@ DIMENSIONS = ["coding_assistance", "ai_coding", "code_review", "coding_agents"]
 ALL_DIMENSIONS = [*DIMENSIONS, "all"]
 HEADLINE_WINDOWS = {"day": [7, 28, 90], "week": [4, 12, 26], "month": [3, 6, 12]}
 GRAIN_TABLE_SUFFIX = {"day": "daily", "week": "weekly", "month": "monthly"}
+VOLUME_SOURCES = ["all", "copilot", "cursor", "claude_code", "github", "git"]
+LARGEST_COUNT = 10**12  # project's reading: a larger count reads as this cap
 
+# Companion volume of a record (integrations §7): (AI actions, lines added, lines accepted).
+Volume = tuple[int, int, int]
 # An activity record after de-duplication: (source, activity date, identity key or None, the
-# dimensions it qualifies for).
-Record = tuple[str, dt.date, str | None, set[str]]
+# dimensions it qualifies for, its volume).
+Record = tuple[str, dt.date, str | None, set[str], Volume]
 # A developer: ("p", person_id) for a person of the directory, ("k", key) for an account that
 # resolves to nobody in it (an unrostered developer).
 Developer = tuple[str, str]
@@ -279,6 +292,69 @@ def claude_dimensions(record: dict) -> set[str]:
     return dimensions
 
 
+def volume_count(value: object) -> int:
+    """A count as the companion metrics sum it: invalid is 0, a fraction rounds up, and a count
+    above LARGEST_COUNT (1e400 reads as infinity) is that cap."""
+    amount = count(value)
+    if amount >= LARGEST_COUNT:
+        return LARGEST_COUNT
+    return math.ceil(amount) if amount > 0 else 0
+
+
+def copilot_volume(record: dict) -> Volume:
+    accepted_count = volume_count(record.get("code_acceptance_activity_count"))
+    lines_added = volume_count(record.get("loc_added_sum"))
+    features = record.get("totals_by_feature")
+    if isinstance(features, list) and len(features) > 0:
+        lines_accepted = sum(
+            volume_count(entry.get("loc_added_sum"))
+            for entry in features
+            if isinstance(entry, dict)
+            and volume_count(entry.get("code_acceptance_activity_count")) > 0
+        )
+    else:
+        lines_accepted = lines_added if accepted_count > 0 else 0
+    actions = volume_count(record.get("user_initiated_interaction_count")) + accepted_count
+    return actions, lines_added, lines_accepted
+
+
+CURSOR_ACTIONS = (
+    "totalTabsAccepted",
+    "totalAccepts",
+    "chatRequests",
+    "composerRequests",
+    "agentRequests",
+    "cmdkUsages",
+    "bugbotUsages",
+)
+
+
+def cursor_volume(record: dict) -> Volume:
+    actions = sum(volume_count(record.get(field)) for field in CURSOR_ACTIONS)
+    return (
+        actions,
+        volume_count(record.get("totalLinesAdded")),
+        volume_count(record.get("acceptedLinesAdded")),
+    )
+
+
+def claude_volume(record: dict) -> Volume:
+    tool_actions = record.get("tool_actions")
+    accepted = 0
+    if isinstance(tool_actions, dict):
+        for action in tool_actions.values():
+            if isinstance(action, dict):
+                accepted += volume_count(action.get("accepted"))
+    sessions = volume_count(nested(record, "core_metrics", "num_sessions"))
+    lines = volume_count(nested(record, "core_metrics", "lines_of_code", "added"))
+    return accepted + sessions, lines, lines
+
+
+def qualifying_record_volume(dimensions: set[str]) -> Volume:
+    """GitHub and git: one AI action per qualifying event or commit, no lines."""
+    return (1 if dimensions else 0), 0, 0
+
+
 AI_REVIEWERS = {
     "gemini-code-assist[bot]",
     "coderabbitai[bot]",
@@ -493,8 +569,9 @@ def load_records(landing: Path, timezone: ZoneInfo) -> tuple[list[Record], list[
             copilot.pop((day, user), None)
             copilot[(day, user)] = record
     for (day, _), record in copilot.items():
+        identity = login_key(record.get("user_login"))
         records.append(
-            ("copilot", day, login_key(record.get("user_login")), copilot_dimensions(record))
+            ("copilot", day, identity, copilot_dimensions(record), copilot_volume(record))
         )
 
     cursor: dict[tuple, dict] = {}
@@ -512,7 +589,7 @@ def load_records(landing: Path, timezone: ZoneInfo) -> tuple[list[Record], list[
             cursor.pop(key, None)
             cursor[key] = record
     for (day, identity), record in cursor.items():
-        records.append(("cursor", day, identity, cursor_dimensions(record)))
+        records.append(("cursor", day, identity, cursor_dimensions(record), cursor_volume(record)))
 
     claude: dict[tuple, tuple[str | None, dict]] = {}
     for path in source_files(landing, "claude_code", "json"):
@@ -536,7 +613,9 @@ def load_records(landing: Path, timezone: ZoneInfo) -> tuple[list[Record], list[
             claude.pop(key, None)
             claude[key] = (identity, record)
     for (day, _, _), (identity, record) in claude.items():
-        records.append(("claude_code", day, identity, claude_dimensions(record)))
+        records.append(
+            ("claude_code", day, identity, claude_dimensions(record), claude_volume(record))
+        )
 
     # The timestamped sources: the latest delivery of each event id / commit sha, dated in the
     # reporting time zone; git counts for the commit's author.
@@ -565,7 +644,9 @@ def load_records(landing: Path, timezone: ZoneInfo) -> tuple[list[Record], list[
             if timestamp is None:
                 continue
             day = timestamp.astimezone(timezone).date()
-            records.append((source, day, identity_of(record), dimensions_of(record)))
+            dimensions = dimensions_of(record)
+            volume = qualifying_record_volume(dimensions)
+            records.append((source, day, identity_of(record), dimensions, volume))
 
     return records, superseded_inclusive_dates
 
@@ -775,7 +856,7 @@ def mart_rows(
 
     # (developer, date) -> the dimensions they were active in, "all" included
     active_days: dict[tuple[Developer, dt.date], set[str]] = defaultdict(set)
-    for _source, day, key, dimensions in records:
+    for _source, day, key, dimensions, _volume in records:
         if not dimensions or day < start or day > as_of:
             continue
         developer = directory.developer(key)
@@ -860,4 +941,50 @@ def mart_rows(
                     )
     tables["ai_active_users_headline"] = headline
     tables["ai_active_users_headline_by_team"] = headline_by_team
+    tables.update(companion_metrics_rows(records, directory, start, as_of))
+    return tables
+
+
+def companion_metrics_rows(
+    records: list[Record], directory: Directory, start: dt.date, as_of: dt.date
+) -> dict[str, list[dict]]:
+    """ai_companion_metrics_daily / _weekly / _monthly: per bucket and source (and `all`), the
+    sums of the developers' volume and how many developers had some, zero-filled."""
+    # (developer, date, source) -> summed volume
+    volume: dict[tuple[Developer, dt.date, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    for source, day, key, _dimensions, record_volume in records:
+        developer = directory.developer(key)
+        if developer is None or day < start or day > as_of:
+            continue
+        for index, amount in enumerate(record_volume):
+            volume[(developer, day, source)][index] += amount
+    tables = {}
+    for grain, suffix in GRAIN_TABLE_SUFFIX.items():
+        sums: dict[tuple[dt.date, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+        developers: dict[tuple[dt.date, str], set[Developer]] = defaultdict(set)
+        for (developer, day, source), amounts in volume.items():
+            if not any(amounts):
+                continue
+            bucket_start, _ = bucket_of(grain, day)
+            for each in (source, "all"):
+                for index, amount in enumerate(amounts):
+                    sums[(bucket_start, each)][index] += amount
+                developers[(bucket_start, each)].add(developer)
+        rows = []
+        for bucket_start, bucket_end in buckets_between(grain, start, as_of):
+            for source in VOLUME_SOURCES:
+                actions, lines_added, lines_accepted = sums[(bucket_start, source)]
+                rows.append(
+                    {
+                        "bucket_start": bucket_start,
+                        "bucket_end": bucket_end,
+                        "source": source,
+                        "total_ai_actions": actions,
+                        "lines_added": lines_added,
+                        "lines_accepted": lines_accepted,
+                        "developers_with_volume": len(developers[(bucket_start, source)]),
+                        "is_complete": bucket_start >= start and bucket_end <= as_of,
+                    }
+                )
+        tables["ai_companion_metrics_" + suffix] = rows
     return tables

@@ -2,8 +2,9 @@
 
 `test_differential.py` (random folders) and `test_traps.py` (hand-made trap folders) share it.
 The build is seeds and models only, on one thread (unit and data tests are left to
-`make test-dbt`). Each mart must equal the oracle's rows: same columns in the same order, same
-keys, same values (floats to 1e-9).
+`make test-dbt`). Each mart the oracle computes (the eight of contract §6, the three companion
+metrics marts) must equal the oracle's rows: same columns in the same order, same keys, same
+values (floats to 1e-9).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pytest
 from conftest import query, run_dbt
 from contract_oracle import mart_rows
 
-KEY_COLUMNS = ("grain", "window_buckets", "bucket_start", "dimension", "team")
+KEY_COLUMNS = ("grain", "window_buckets", "bucket_start", "dimension", "team", "source")
 MAX_LISTED = 40
 
 

@@ -1,7 +1,8 @@
 """Differential test: every mart row of the project against an independent oracle.
 
-`contract_oracle.py` computes the eight marts of contract §6 straight from a landing folder, in
-plain Python written from the contract alone. Here `random_landing.py` writes a random landing
+`contract_oracle.py` computes the eight marts of contract §6 and the three companion metrics
+marts (integrations §7) straight from a landing folder, in plain Python written from the
+contract alone. Here `random_landing.py` writes a random landing
 folder for a fixed seed, the project is built on it into a fresh DuckDB file (seeds and models;
 unit and data tests are left to `make test-dbt`), and each mart must equal the oracle's rows:
 same columns in the same order, same keys, same values (floats to 1e-9).
