@@ -272,15 +272,21 @@ def cursor_dimensions(record: dict) -> set[str]:
     return dimensions
 
 
+def claude_accepted_tool_actions(record: dict) -> int:
+    """The sum of `tool_actions.*.accepted`."""
+    tool_actions = record.get("tool_actions")
+    if not isinstance(tool_actions, dict):
+        return 0
+    return sum(
+        volume_count(action.get("accepted"))
+        for action in tool_actions.values()
+        if isinstance(action, dict)
+    )
+
+
 def claude_dimensions(record: dict) -> set[str]:
     dimensions = set()
-    tool_actions = record.get("tool_actions")
-    accepted = 0
-    if isinstance(tool_actions, dict):
-        for action in tool_actions.values():
-            if isinstance(action, dict):
-                accepted += count(action.get("accepted"))
-    if accepted > 0:
+    if claude_accepted_tool_actions(record) > 0:
         dimensions.add("ai_coding")
     core = record.get("core_metrics") if isinstance(record.get("core_metrics"), dict) else {}
     if (
@@ -339,15 +345,9 @@ def cursor_volume(record: dict) -> Volume:
 
 
 def claude_volume(record: dict) -> Volume:
-    tool_actions = record.get("tool_actions")
-    accepted = 0
-    if isinstance(tool_actions, dict):
-        for action in tool_actions.values():
-            if isinstance(action, dict):
-                accepted += volume_count(action.get("accepted"))
     sessions = volume_count(nested(record, "core_metrics", "num_sessions"))
     lines = volume_count(nested(record, "core_metrics", "lines_of_code", "added"))
-    return accepted + sessions, lines, lines
+    return claude_accepted_tool_actions(record) + sessions, lines, lines
 
 
 def qualifying_record_volume(dimensions: set[str]) -> Volume:
