@@ -2,10 +2,10 @@
 
 `contract_oracle.py` computes the eight marts of contract §6 and the three companion metrics
 marts (integrations §7) straight from a landing folder, in plain Python written from the
-contract alone. Here `random_landing.py` writes a random landing
-folder for a fixed seed, the project is built on it into a fresh DuckDB file (seeds and models;
-unit and data tests are left to `make test-dbt`), and each mart must equal the oracle's rows:
-same columns in the same order, same keys, same values (floats to 1e-9).
+contract alone. Here `random_landing.py` (or `random_vendor_landing.py`) writes a random
+landing folder for a fixed seed, the project is built on it into a fresh DuckDB file (seeds and
+models; unit and data tests are left to `make test-dbt`), and each mart must equal the oracle's
+rows: same columns in the same order, same keys, same values (floats to 1e-9).
 
 The seeds were picked so that together they cover (the cheap `covers` test checks they still
 do, and that a seed writes the same folder every time):
