@@ -158,6 +158,7 @@ def identity(landing: Landing) -> None:
         "pre-commit-ci[bot]",
         "some-app[bot]",
         "Copilot",
+        "ImgBotApp",
     ]
     for login in bot_logins:
         landing.comment(noon("2025-03-08"), login, "@claude go")
@@ -166,6 +167,11 @@ def identity(landing: Landing) -> None:
         "noreply@github.com",
         "support@dependabot.com",
         "bot@renovateapp.com",
+        "Renovate@WhiteSourceSoftware.com",  # self-hosted Renovate's default author
+        "github-actions@github.com",
+        "actions@github.com",
+        "support@greenkeeper.io",
+        "ImgBotApp@gmail.com",
         "release-bot@acme.example",
         "build_bot@acme.example",
         "ship.bot@acme.example",
