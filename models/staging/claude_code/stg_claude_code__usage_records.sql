@@ -1,9 +1,12 @@
+{#- Every count the model reads is checked, also those no rule or metric uses (lines removed,
+    rejected tool actions): an invalid one reads as 0 and is reported (contract section 7). -#}
 {%- set invalid_fields = {
     'num_sessions': 'num_sessions_value', 'lines_of_code.added': 'lines_added_value',
-    'commits_by_claude_code': 'commits_value',
+    'lines_of_code.removed': 'lines_removed_value', 'commits_by_claude_code': 'commits_value',
     'pull_requests_by_claude_code': 'pull_requests_value'} -%}
 {#- Every tool of tool_actions counts (edit, multi_edit, write, notebook_edit and any new one). -#}
-{%- set invalid_list_fields = {'tool_actions.*.accepted': 'accepted_values'} -%}
+{%- set invalid_list_fields = {
+    'tool_actions.*.accepted': 'accepted_values', 'tool_actions.*.rejected': 'rejected_values'} -%}
 {%- set text_paths = {
     'date_text': '$.date', 'organization_id': '$.organization_id',
     'customer_type': '$.customer_type', 'terminal_type_text': '$.terminal_type',
