@@ -17,11 +17,10 @@
     {%- if kind not in ('login', 'email', 'auto') -%}
         {{ exceptions.raise_compiler_error("normalize_account_key: unknown kind '" ~ kind ~ "'") }}
     {%- endif -%}
-    {%- set whitespace = ["' '", 'chr(9)', 'chr(10)', 'chr(13)'] -%}
-    {%- set cleaned = "nullif(lower(" ~ trim_characters(value, whitespace) ~ "), '')" -%}
+    {%- set cleaned = "lower(" ~ trimmed_text(value) ~ ")" -%}
     {%- set noreply = '^(?:[0-9]+\\+)?([^@]+)@users\\.noreply\\.github\\.com$' -%}
-    {%- set address = "case when " ~ cleaned ~ " like '%<%>' then nullif(trim(regexp_extract("
-        ~ cleaned ~ ", '<([^<>]*)>$', 1)), '') else " ~ cleaned ~ " end" -%}
+    {%- set address = "case when " ~ cleaned ~ " like '%<%>' then " ~ trimmed_text("regexp_extract("
+        ~ cleaned ~ ", '<([^<>]*)>$', 1)") ~ " else " ~ cleaned ~ " end" -%}
     case
         when {{ text_is_json_container(value) }} then null
     {%- if kind == 'login' %}

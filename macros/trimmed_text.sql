@@ -1,22 +1,37 @@
+{% macro whitespace_characters() -%}
+    {#- The characters a value is trimmed of, as SQL expressions of one character each: the
+        white space of Unicode, exactly the set Python's str.strip() removes (str.isspace), so
+        that the SQL models and the Python identity resolution read `p1<TAB>` alike. -#}
+    {%- set code_points = [9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 133, 160, 5760]
+        + range(8192, 8203) | list + [8232, 8233, 8239, 8287, 12288] -%}
+    {%- set characters = [] -%}
+    {%- for code_point in code_points -%}
+        {%- do characters.append('chr(' ~ code_point ~ ')') -%}
+    {%- endfor -%}
+    {{ return(characters) }}
+{%- endmacro %}
+
 {% macro trimmed_text(value) %}
     {{ return(adapter.dispatch('trimmed_text', 'ai_adoption')(value)) }}
 {% endmacro %}
 
 {% macro default__trimmed_text(value) -%}
-    nullif(trim({{ value }}), '')
+    nullif({{ default__trim_characters(value, whitespace_characters()) }}, '')
 {%- endmacro %}
 
 {% macro duckdb__trimmed_text(value) -%}
-    {#- nullif(trim(value), ''), with trim run only where it can change the text. DuckDB's trim
-        removes Unicode space separators, of which the only ASCII one is ' ', so text that is
-        all ASCII (strlen = length) and neither starts nor ends with ' ' is already trimmed.
-        trim costs about 110 ns per value; the checks a quarter of that. -#}
+    {#- The value without the white space at either end (whitespace_characters), NULL when
+        nothing is left; the trim runs only where it can change the text. Every ASCII white
+        space character is at most ' ' (32), and the others are not ASCII, so text that is all
+        ASCII (strlen = length) and neither starts nor ends with a character up to ' ' is
+        already trimmed. trim with a character set costs about 1 us per value; the checks a
+        twentieth of that. -#}
     case
-        when starts_with({{ value }}, ' ')
-            or ends_with({{ value }}, ' ')
+        when ascii({{ value }}) <= 32
+            or ascii(right({{ value }}, 1)) <= 32
             or strlen({{ value }}) <> length({{ value }})
-            then nullif(trim({{ value }}), '')
-        when {{ value }} <> '' then {{ value }}
+            then nullif({{ default__trim_characters(value, whitespace_characters()) }}, '')
+        else {{ value }}
     end
 {%- endmacro %}
 

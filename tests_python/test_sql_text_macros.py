@@ -2,28 +2,35 @@
 
 `trimmed_text` and `trim_characters` test the edges of a value before calling DuckDB's trim,
 which is the costly part. The property: on any text, each equals the plain expression it
-stands for. DuckDB's one-argument trim removes Unicode space separators (U+00A0, U+3000, ...),
-so the alphabet holds those, other white space that trim keeps, and text around them.
+stands for. `trimmed_text` removes the white space Python's `str.strip()` removes (the identity
+resolution is Python and reads the same person ids): it equals `value.strip() or None` too. The
+alphabet holds ASCII white space, Unicode space separators, other white space, characters
+that look like white space but are not (U+200B, U+FEFF) and text around them.
 """
 
 from __future__ import annotations
 
 import pytest
-from conftest import compiled_sql, rows_over_values
+from conftest import VALUES_CONNECTION, compiled_sql, rows_over_values
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 WHITESPACE = ["' '", "chr(9)", "chr(10)", "chr(13)"]
 CHARACTERS = (
-    " \t\n\r\x0b\x0c"  # ASCII white space: only ' ' is a space separator
+    " \t\n\r\x0b\x0c\x1c\x1f"  # ASCII white space
     "\u00a0\u2009\u3000\u202f\u205f\u1680"  # space separators
-    "\u200b\u2028\ufeff\u0085"  # white space trim keeps
+    "\u2028\u0085"  # other white space
+    "\u200b\ufeff\x00\x08"  # not white space
     "aZ9@.{[é👍"  # text
 )
+PYTHON_WHITESPACE = "".join(
+    chr(code_point) for code_point in range(0x110000) if chr(code_point).isspace()
+)
+ALL_WHITESPACE = " || ".join(f"chr({ord(character)})" for character in PYTHON_WHITESPACE)
 
 # Each macro call, and the plain SQL it stands for.
 EXPRESSIONS = {
-    "trimmed_text": ("{{ trimmed_text('value') }}", "nullif(trim(value), '')"),
+    "trimmed_text": ("{{ trimmed_text('value') }}", f"nullif(trim(value, {ALL_WHITESPACE}), '')"),
     "trim_both": (
         f"{{{{ trim_characters('value', {WHITESPACE}) }}}}",
         "trim(value, ' ' || chr(9) || chr(10) || chr(13))",
@@ -50,6 +57,60 @@ def compared_sql(tmp_path_factory) -> str:
     return compiled_sql(
         tmp_path_factory.mktemp("text_macros"), f"select value, {columns} from values_to_check"
     )
+
+
+@pytest.fixture(scope="module")
+def trimmed_sql(tmp_path_factory) -> str:
+    return compiled_sql(
+        tmp_path_factory.mktemp("trimmed_text"),
+        "select value, {{ trimmed_text('value') }} as trimmed from values_to_check",
+    )
+
+
+def differences_from_python(sql: str, values: list[str | None]) -> list[tuple]:
+    """The values whose trimmed_text is not Python's strip (None for nothing left)."""
+    rows = rows_over_values(sql, values)
+    return [
+        (value, trimmed)
+        for value, trimmed in rows
+        if trimmed != (value.strip() or None if value is not None else None)
+    ]
+
+
+def test_whitespace_characters_are_pythons(tmp_path):
+    """The macro's set is exactly the characters of str.isspace, each once."""
+    sql = compiled_sql(
+        tmp_path, "select {{ whitespace_characters() | join(' || ') }} as characters"
+    )
+    (characters,) = VALUES_CONNECTION.execute(sql).fetchone()
+    assert characters == PYTHON_WHITESPACE
+
+
+def test_trimmed_text_strips_what_python_strips(trimmed_sql):
+    values = [
+        None,
+        "",
+        "p1\t",
+        "\tp1",
+        " p1 ",
+        "Red\r",
+        "p1\x0b",
+        "p1\x1f",
+        "p1\u0085",
+        "\u00a0p1\u3000",
+        "p1\u2028",
+        "\u200bp1",
+        "p1\ufeff",
+        "\t \u00a0",
+        "p\t1",
+    ]
+    assert differences_from_python(trimmed_sql, values) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(st.text(alphabet=CHARACTERS, max_size=6), min_size=1, max_size=40))
+def test_trimmed_text_strips_what_python_strips_on_any_text(trimmed_sql, values):
+    assert differences_from_python(trimmed_sql, values) == []
 
 
 def differences(sql: str, values: list[str | None]) -> list[tuple]:
@@ -97,3 +158,6 @@ def test_a_broken_fast_path_would_be_caught(compared_sql):
     broken = compared_sql.replace("strlen(value) <> length(value)", "false")
     assert broken != compared_sql
     assert [row[0] for row in differences(broken, ["\u00a0a", "a"])] == ["\u00a0a"]
+    broken = compared_sql.replace("ascii(right(value, 1)) <= 32", "false")
+    assert broken != compared_sql
+    assert [row[0] for row in differences(broken, ["a\t", "\ta"])] == ["a\t"]

@@ -255,6 +255,8 @@ def identity4(landing: Landing) -> None:
             "P2,B,b@acme.example,deploy-bot,Blue,false,,",  # a person with a robot's login
             "P3,C,c@acme.example,c,Green,false,,",
             " P4 ,D,d@acme.example,d,Teal,false,,",
+            # tabs around the id, the team and a date: white space like Python's str.strip()
+            "P5\t,E,e@acme.example,e,Olive\t,false,\t2025-01-01,",
         ],
     )
     landing.csv(
@@ -264,8 +266,10 @@ def identity4(landing: Landing) -> None:
             "p1,github,a-alt,false",  # person id in another case
             "P3 ,github,c-alt,false",  # trailing space
             "P4,github,d-alt,false",
+            "\tP5,github,e-alt,false",
         ],
     )
+    landing.csv("directory/team_memberships.csv", MEMBERSHIPS_HEADER, ["P5\t,Plum,2025-02-10,"])
     day = framed_days(landing, dt.date(2025, 2, 3), 13)
     landing.comment(noon(day(1)), "a-alt", "@claude go")
     landing.comment(noon(day(2)), "a", "@claude go")
@@ -274,6 +278,8 @@ def identity4(landing: Landing) -> None:
     landing.comment(noon(day(5)), "c-alt", "@claude go")
     landing.comment(noon(day(6)), "d-alt", "@claude go")
     landing.comment(noon(day(6)), "d", "@claude go")
+    landing.comment(noon(day(7)), "e-alt", "@claude go")
+    landing.cursor(day(8), "E@acme.example\u00a0", chatRequests=1)  # a no-break space
 
 
 def dates(landing: Landing) -> None:

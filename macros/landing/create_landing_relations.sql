@@ -284,7 +284,7 @@
         with csv_records as (
         select csv_records.file_name, csv_records.record_number
         {%- for column in source.columns -%}
-            , nullif(trim(coalesce(csv_records."{{ column }}", csv_records."_{{ column }}")), '')
+            , {{ trimmed_text('coalesce(csv_records."' ~ column ~ '", csv_records."_' ~ column ~ '")') }}
                 as {{ column }}
         {%- endfor %}
         from (
@@ -355,7 +355,7 @@
             lines.file_name,
             lines.line_number - 1 as record_number,
             count(*) over (partition by lines.file_name) as data_rows,
-            nullif(trim(lines.fields[headers.key_position]), '') as key_value,
+            {{ trimmed_text('lines.fields[headers.key_position]') }} as key_value,
             lines.fields[headers.header_width + 1:] as spare,
             lines.delimiter
         from lines
@@ -365,7 +365,7 @@
     select file_name, record_number, data_rows, key_value,
         list_reduce(spare, lambda joined, field: joined || delimiter || field) as spare_fields
     from rows_read
-    where list_bool_or(list_transform(spare, lambda field: trim(field) <> ''))
+    where list_bool_or(list_transform(spare, lambda field: {{ trimmed_text('field') }} is not null))
 {%- endmacro %}
 
 {% macro landing_csv_headers(field_reads, key_column) -%}
