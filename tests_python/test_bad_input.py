@@ -576,11 +576,15 @@ def write_latin1_csv_landing(landing: Path) -> None:
     )
     write_bytes(landing / "directory" / "team_memberships.csv", memberships.encode("utf-16"))
     # A header that is an SQL keyword (`source`): DuckDB's normalize_names reads it `_source`.
-    # Semicolons, as Excel writes CSV in much of Europe; a spare field (case 52).
+    # Semicolons, as Excel writes CSV in much of Europe, every field quoted (DuckDB's sniffer
+    # reads such a file as one column); a spare field (case 52).
     write_csv(
         landing / "directory" / "identities.csv",
-        "person_id;source;account;is_shared",
-        ["p_latin;Cursor;jm.alias@example.com;false", "p_curly;git;dana;dana@example.com;false"],
+        '"person_id";"source";"account";"is_shared"',
+        [
+            '"p_latin";"Cursor";"jm.alias@example.com";"false"',
+            '"p_curly";"git";"dana";"dana@example.com";"false"',
+        ],
     )
     write_json(
         landing / "cursor" / "2025-10-01.json",

@@ -264,7 +264,10 @@
         {#- A title line above the header (`Directory export 2025-07-01`) is skipped: the
             header is the first line that names the key column. -#}
         {%- set headers = landing_csv_headers(field_reads, key_column) -%}
-        {%- set sniffed_reads = {'utf-8': [], 'utf-16': []} -%}
+        {#- Files whose header line was found are read with its delimiter: DuckDB's sniffer
+            reads `"person_id";"email"` (Excel's CSV where the list separator is `;`) as one
+            column. The others are left to the sniffer. -#}
+        {%- set sniffed_reads = {} -%}
         {%- set titled_reads = [] -%}
         {%- set reads_with_header = [] -%}
         {%- for read in field_reads -%}
@@ -276,7 +279,8 @@
             {%- if read.skip -%}
                 {%- do titled_reads.append(read) -%}
             {%- else -%}
-                {%- do sniffed_reads[read.encoding].append(read.path) -%}
+                {%- do sniffed_reads.setdefault(
+                    (read.encoding, read.delimiter or ''), []).append(read.path) -%}
             {%- endif -%}
         {%- endfor %}
         {#- normalize_names prefixes a header that is an SQL keyword with `_` (`source` reads
@@ -293,9 +297,9 @@
                 , cast(null as varchar) as "{{ column }}", cast(null as varchar) as "_{{ column }}"
             {%- endfor %}
             where false
-            {%- for encoding, paths in sniffed_reads | dictsort if paths %}
+            {%- for read_as, paths in sniffed_reads | dictsort %}
             union all by name
-            {{ landing_csv_records(paths, copies, encoding=encoding) }}
+            {{ landing_csv_records(paths, copies, encoding=read_as[0], delimiter=read_as[1]) }}
             {%- endfor %}
             {%- for read in titled_reads %}
             union all by name
@@ -445,10 +449,10 @@
     {%- endif %}
 {%- endmacro %}
 
-{% macro landing_csv_records(read_files, copies, encoding='utf-8') -%}
+{% macro landing_csv_records(read_files, copies, encoding='utf-8', delimiter='') -%}
     {#- Every record of CSV files with a header: its fields as text, file_name (the landing
         file's, also for a UTF-8 copy of one: `copies` maps landing file -> copy) and
-        record_number. Quotes are the double quotes of RFC 4180 (what spreadsheets write), not
+        record_number. The delimiter is the given one, or else DuckDB's guess. Quotes are the double quotes of RFC 4180 (what spreadsheets write), not
         left to DuckDB's dialect detection: it can pick the single quote, and then fails the
         whole build on a line holding `''` before a non-ASCII letter, or on binary garbage (a
         workbook saved as people.csv). -#}
@@ -467,7 +471,8 @@
         ordinality as record_number
     from read_csv({{ landing_file_list(read_files) }}, header = true, all_varchar = true,
         normalize_names = true, filename = true, null_padding = true, strict_mode = false,
-        parallel = false, quote = '"', escape = '"', encoding = '{{ encoding }}')
+        parallel = false, quote = '"', escape = '"', encoding = '{{ encoding }}'
+        {%- if delimiter %}, delim = {{ landing_sql_text(delimiter) }}{% endif %})
         with ordinality
 {%- endmacro %}
 
