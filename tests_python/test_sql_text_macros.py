@@ -28,6 +28,37 @@ PYTHON_WHITESPACE = "".join(
 )
 ALL_WHITESPACE = " || ".join(f"chr({ord(character)})" for character in PYTHON_WHITESPACE)
 
+EDGE_VALUES = [
+    None,
+    "",
+    " ",
+    "  ",
+    "a",
+    " a",
+    "a ",
+    " a ",
+    "\ta\t",
+    "\u00a0a",
+    "a\u3000",
+    "\u3000",
+    "\u200ba",
+    "é",
+    " é ",
+    "\r\n",
+    "a\n",
+    "\na",
+    "👍 ",
+    "\u00a0 \u00a0",
+    "\t \t",
+    "Red\r",
+    "p1\x0b",
+    "p1\x1f",
+    "p1\u0085",
+    "p1\u2028",
+    "p1\ufeff",
+    "p\t1",
+]
+
 # Each macro call, and the plain SQL it stands for.
 EXPRESSIONS = {
     "trimmed_text": ("{{ trimmed_text('value') }}", f"nullif(trim(value, {ALL_WHITESPACE}), '')"),
@@ -87,24 +118,7 @@ def test_whitespace_characters_are_pythons(tmp_path):
 
 
 def test_trimmed_text_strips_what_python_strips(trimmed_sql):
-    values = [
-        None,
-        "",
-        "p1\t",
-        "\tp1",
-        " p1 ",
-        "Red\r",
-        "p1\x0b",
-        "p1\x1f",
-        "p1\u0085",
-        "\u00a0p1\u3000",
-        "p1\u2028",
-        "\u200bp1",
-        "p1\ufeff",
-        "\t \u00a0",
-        "p\t1",
-    ]
-    assert differences_from_python(trimmed_sql, values) == []
+    assert differences_from_python(trimmed_sql, EDGE_VALUES) == []
 
 
 @settings(max_examples=300, deadline=None)
@@ -120,30 +134,7 @@ def differences(sql: str, values: list[str | None]) -> list[tuple]:
 
 
 def test_the_macros_equal_trim_on_edge_cases(compared_sql):
-    values = [
-        None,
-        "",
-        " ",
-        "  ",
-        "a",
-        " a",
-        "a ",
-        " a ",
-        "\ta\t",
-        "\u00a0a",
-        "a\u3000",
-        "\u3000",
-        "\u200ba",
-        "é",
-        " é ",
-        "\r\n",
-        "a\n",
-        "\na",
-        "👍 ",
-        "\u00a0 \u00a0",
-        "\t \t",
-    ]
-    assert differences(compared_sql, values) == []
+    assert differences(compared_sql, EDGE_VALUES) == []
 
 
 @settings(max_examples=300, deadline=None)
