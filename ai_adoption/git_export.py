@@ -31,7 +31,9 @@ from typing import IO, BinaryIO
 #: git log placeholders, in the order of the output keys after `repository`.
 _PLACEHOLDERS = ("%H", "%P", "%an", "%ae", "%aI", "%cn", "%ce", "%cI", "%B")
 # Fields are NUL-separated; `-z` terminates each commit with a NUL too, so every field (the message
-# included) ends with a NUL. A commit message cannot contain a NUL (git refuses to create one).
+# included) ends with a NUL. `git commit` refuses a message holding a NUL; a commit object
+# written otherwise (`git hash-object --literally`, an old import) is exported up to it, as
+# `git log` prints it: the commits after it are not shifted.
 _FORMAT = "%x00".join(_PLACEHOLDERS)
 _FIELD_COUNT = len(_PLACEHOLDERS)
 
