@@ -17,10 +17,11 @@ DIMENSION_LABELS = {
 GRAIN_NAMES = {"day": "days", "week": "ISO weeks", "month": "months"}
 
 
-def fetch_headline(db: Path, grain: str, window: int) -> list[tuple]:
-    """(dimension, window_start, window_end, bucket_count, avg, distinct) rows, `all` first."""
+def fetch_headline(db: Path, grain: str, window: int) -> tuple[list[tuple], list[int]]:
+    """The (dimension, window_start, window_end, bucket_count, avg, distinct) rows of the
+    window, `all` first, and the window lengths the warehouse holds for the grain."""
     with duckdb.connect(str(db), read_only=True) as connection:
-        return connection.execute(
+        rows = connection.execute(
             """
             select dimension, window_start, window_end, bucket_count,
                    avg_active_users, distinct_active_users
@@ -30,9 +31,21 @@ def fetch_headline(db: Path, grain: str, window: int) -> list[tuple]:
             """,
             [grain, window],
         ).fetchall()
+        windows = connection.execute(
+            "select distinct window_buckets from marts.ai_active_users_headline"
+            " where grain = ? order by window_buckets",
+            [grain],
+        ).fetchall()
+    return rows, [length for (length,) in windows]
 
 
-def format_headline(rows: list[tuple], grain: str, window: int) -> str:
+def format_headline(rows: list[tuple], grain: str, window: int, windows: list[int]) -> str:
+    if not rows and windows:
+        lengths = ", ".join(str(length) for length in windows)
+        return (
+            f"No {window}-{grain} headline: the warehouse holds {grain} windows of {lengths} "
+            f"{GRAIN_NAMES[grain]} (dbt var headline_windows)."
+        )
     if not rows:
         return (
             f"No complete {GRAIN_NAMES[grain]} in the reporting period yet: "
@@ -64,11 +77,11 @@ def print_headline(db: Path, grain: str = "week", window: int = 4) -> int:
         )
         return 1
     try:
-        rows = fetch_headline(Path(db), grain, window)
+        rows, windows = fetch_headline(Path(db), grain, window)
     except duckdb.CatalogException:
         print(
             f"headline: {db} has no marts.ai_active_users_headline; build it first", file=sys.stderr
         )
         return 1
-    print(format_headline(rows, grain, window))
+    print(format_headline(rows, grain, window, windows))
     return 0
