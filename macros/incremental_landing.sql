@@ -66,7 +66,8 @@
     {%- endif -%}
     {%- if is_incremental() -%}
         {{ log(this.identifier ~ ': incremental run, ' ~ (files | length)
-               ~ ' new or changed landing file(s) to read', info=true) }}
+               ~ ' landing file(s) to read (new, changed, or without a record when last read)',
+               info=true) }}
     {%- endif -%}
     {%- if files | length == 0 -%}
         {{ return('(' ~ landing_empty_select(landing_source) ~ ')') }}
