@@ -41,6 +41,10 @@
     {%- if unread.count -%}
         {{ log('landing: ' ~ unread.count ~ ' file(s) not read, none of them matching a '
                ~ 'source (audit.landing_unread_files says why)', info=true) }}
+    {%- elif not read_files -%}
+        {#- Not an error (contract section 1), but a mistyped path looks just like this. -#}
+        {{ log('landing: no file at all under ' ~ root ~ ': every table will be empty (is the'
+               ~ ' folder right? env AI_ADOPTION_LANDING or var landing_path)', info=true) }}
     {%- endif -%}
     {{ return(statements | join(';\n')) }}
 {% endmacro %}
