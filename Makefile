@@ -47,7 +47,7 @@ headline: setup ## Print the weekly headline (last 4 complete weeks, per dimensi
 
 run: sample build headline ## Set up, write sample data if absent, build, print the headline
 
-lint: setup ## ruff on Python, sqlfluff on models, macros, tests and analyses
+lint: setup ## ruff on Python, sqlfluff on models, tests and analyses (it skips macro files)
 	$(BIN)/ruff check ai_adoption tests_python benchmarks
 	$(BIN)/ruff format --check ai_adoption tests_python benchmarks
 	@mkdir -p target
