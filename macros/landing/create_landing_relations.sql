@@ -456,10 +456,11 @@
 {% macro landing_csv_records(read_files, copies, encoding='utf-8', delimiter='') -%}
     {#- Every record of CSV files with a header: its fields as text, file_name (the landing
         file's, also for a UTF-8 copy of one: `copies` maps landing file -> copy) and
-        record_number. The delimiter is the given one, or else DuckDB's guess. Quotes are the double quotes of RFC 4180 (what spreadsheets write), not
-        left to DuckDB's dialect detection: it can pick the single quote, and then fails the
-        whole build on a line holding `''` before a non-ASCII letter, or on binary garbage (a
-        workbook saved as people.csv). -#}
+        record_number. The delimiter is the given one, or else DuckDB's guess. Quotes are the
+        double quotes of RFC 4180 (what spreadsheets write), not left to DuckDB's dialect
+        detection: it can pick the single quote, and then fails the whole build on a line
+        holding `''` before a non-ASCII letter, or on binary garbage (a workbook saved as
+        people.csv). -#}
     select * exclude (filename),
         {%- if copies %}
         case filename
