@@ -427,7 +427,7 @@ def test_the_late_file_changed_old_buckets(incremental_and_full):
 def _files_read(log: str) -> dict[str, int]:
     return {
         model: int(count)
-        for model, count in re.findall(r"(stg_\w+): incremental run, (\d+) new", log)
+        for model, count in re.findall(r"(stg_\w+): incremental run, (\d+) landing file", log)
     }
 
 
