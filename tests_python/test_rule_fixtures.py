@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 PROJECT = Path(__file__).resolve().parents[1]
 RULE_SEEDS = ("qualifying_rules", "ai_signatures", "ai_github_signals")
@@ -30,9 +31,13 @@ def test_the_unit_tests_copy_of_a_rule_seed_is_the_shipped_seed(seed):
 
 def test_every_rule_seed_the_unit_tests_read_is_a_fixture_copy():
     """No unit test reads a rule seed from seeds/ (`input: ref('<seed>')` without rows)."""
-    text = (PROJECT / "models" / "intermediate" / "_intermediate__unit_tests.yml").read_text()
-    blocks = text.split("- input: ")[1:]
+    inputs = [
+        given
+        for path in sorted((PROJECT / "models").glob("*/_*unit_tests.yml"))
+        for unit_test in yaml.safe_load(path.read_text(encoding="utf-8"))["unit_tests"]
+        for given in unit_test["given"]
+    ]
     for seed in RULE_SEEDS:
-        inputs = [block for block in blocks if block.startswith(f"ref('{seed}')")]
-        assert inputs, seed
-        assert all(f"fixture: shipped_{seed}" in block.split("- input:")[0] for block in inputs)
+        of_seed = [given for given in inputs if given["input"] == f"ref('{seed}')"]
+        assert of_seed, f"no unit test reads {seed}"
+        assert all(given.get("fixture") == f"shipped_{seed}" for given in of_seed), seed
