@@ -9,7 +9,8 @@ written here. Families:
                 accounts (explicit, and by linking two people), bots of every spelling and their
                 look-alikes that are people;
 - identity3/4:  more shared-by-linking cases, a bot person, person ids with spaces or another case,
-                a person whose own login looks like a robot;
+                a person whose own login looks like a robot, tabs around a person id, a team
+                and a date, an e-mail ending in a no-break space;
 - dates:        employment and team-membership edges inside a week, git author offsets, GitHub
                 times near midnight (built twice: defaults, and New York with both date vars);
 - records:      duplicate and re-delivered records of every source, Copilot's feature list rules,
