@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+
+DEFAULT_WAREHOUSE = "warehouse/ai_adoption.duckdb"
+
+
+def _warehouse(value: str) -> Path:
+    """--db, where a blank value (`--db "$AI_ADOPTION_DB"` with the variable unset) means
+    `$AI_ADOPTION_DB`, else the warehouse dbt builds when that variable is unset."""
+    return Path(value.strip() or os.environ.get("AI_ADOPTION_DB", "").strip() or DEFAULT_WAREHOUSE)
+
+
+WAREHOUSE_HELP = f"warehouse file (default: $AI_ADOPTION_DB, else {DEFAULT_WAREHOUSE})"
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -33,14 +45,18 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--rev", default="--all", help="revisions to walk (default: all refs)")
 
     headline = commands.add_parser("headline", help="print the headline table of a built warehouse")
-    headline.add_argument("--db", type=Path, default=Path("warehouse/ai_adoption.duckdb"))
+    headline.add_argument(
+        "--db", type=_warehouse, default="", help=WAREHOUSE_HELP, metavar="WAREHOUSE"
+    )
     headline.add_argument("--grain", default="week", choices=["day", "week", "month"])
     headline.add_argument("--window", type=int, default=4, help="window length in buckets")
 
     check = commands.add_parser(
         "check", help="run the Great Expectations invariant suite over the marts of a warehouse"
     )
-    check.add_argument("--db", type=Path, default=Path("warehouse/ai_adoption.duckdb"))
+    check.add_argument(
+        "--db", type=_warehouse, default="", help=WAREHOUSE_HELP, metavar="WAREHOUSE"
+    )
     check.add_argument(
         "--report",
         type=Path,

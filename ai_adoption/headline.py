@@ -17,9 +17,10 @@ DIMENSION_LABELS = {
 GRAIN_NAMES = {"day": "days", "week": "ISO weeks", "month": "months"}
 
 
-def fetch_headline(db: Path, grain: str, window: int) -> tuple[list[tuple], list[int]]:
+def fetch_headline(db: Path, grain: str, window: int) -> tuple[list[tuple], list[int], int]:
     """The (dimension, window_start, window_end, bucket_count, avg, distinct) rows of the
-    window, `all` first, and the window lengths the warehouse holds for the grain."""
+    window, `all` first, the window lengths the warehouse holds for the grain, and how many
+    headline rows it holds in all."""
     with duckdb.connect(str(db), read_only=True) as connection:
         rows = connection.execute(
             """
@@ -36,10 +37,21 @@ def fetch_headline(db: Path, grain: str, window: int) -> tuple[list[tuple], list
             " where grain = ? order by window_buckets",
             [grain],
         ).fetchall()
-    return rows, [length for (length,) in windows]
+        (total,) = connection.execute(
+            "select count(*) from marts.ai_active_users_headline"
+        ).fetchone()
+    return rows, [length for (length,) in windows], total
 
 
-def format_headline(rows: list[tuple], grain: str, window: int, windows: list[int]) -> str:
+def format_headline(
+    rows: list[tuple], grain: str, window: int, windows: list[int], total: int
+) -> str:
+    if total == 0:
+        return (
+            "No headline: the warehouse has no reporting period. The build found no activity"
+            " date in the landing data and was given no as_of_date and coverage_start vars"
+            " (is AI_ADOPTION_LANDING the right folder?)."
+        )
     if not rows and windows:
         lengths = ", ".join(str(length) for length in windows)
         return (
@@ -71,17 +83,19 @@ def format_headline(rows: list[tuple], grain: str, window: int, windows: list[in
 
 
 def print_headline(db: Path, grain: str = "week", window: int = 4) -> int:
-    if not Path(db).exists():
+    if not Path(db).is_file():
         print(
-            f"headline: no warehouse at {db}; run `make run` or `dbt build` first", file=sys.stderr
+            f"headline: no warehouse file at {str(db) or '(an empty path)'}; give --db the"
+            " AI_ADOPTION_DB of the build, or run `make run` or `dbt build` first",
+            file=sys.stderr,
         )
         return 1
     try:
-        rows, windows = fetch_headline(Path(db), grain, window)
+        rows, windows, total = fetch_headline(Path(db), grain, window)
     except duckdb.CatalogException:
         print(
             f"headline: {db} has no marts.ai_active_users_headline; build it first", file=sys.stderr
         )
         return 1
-    print(format_headline(rows, grain, window, windows))
+    print(format_headline(rows, grain, window, windows, total))
     return 0

@@ -69,3 +69,27 @@ def test_a_warehouse_without_the_headline_is_an_error(tmp_path, capsys, built):
         duckdb.connect(str(db)).close()
     assert print_headline(db, "week", 4) == 1
     assert "headline:" in capsys.readouterr().err
+
+
+def test_an_empty_warehouse_says_there_is_no_reporting_period(tmp_path, capsys):
+    assert print_headline(warehouse(tmp_path / "w.duckdb", []), "week", 4) == 0
+    assert capsys.readouterr().out.startswith("No headline: the warehouse has no reporting period.")
+
+
+def test_a_folder_is_not_a_warehouse(tmp_path, capsys):
+    assert print_headline(tmp_path, "week", 4) == 1
+    assert capsys.readouterr().err.startswith(f"headline: no warehouse file at {tmp_path};")
+
+
+@pytest.mark.parametrize("given", ["", "  "])
+def test_a_blank_db_argument_means_the_variable_then_the_default(monkeypatch, given):
+    from ai_adoption.__main__ import DEFAULT_WAREHOUSE, _build_parser
+
+    def parsed_db() -> Path:
+        return _build_parser().parse_args(["headline", "--db", given]).db
+
+    monkeypatch.delenv("AI_ADOPTION_DB", raising=False)
+    assert parsed_db() == Path(DEFAULT_WAREHOUSE)
+    monkeypatch.setenv("AI_ADOPTION_DB", "/data/wh.duckdb")
+    assert parsed_db() == Path("/data/wh.duckdb")
+    assert _build_parser().parse_args(["check"]).db == Path("/data/wh.duckdb")
