@@ -71,14 +71,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "generate-sample":
         from ai_adoption.sample_data import SampleConfig, generate
 
-        config = SampleConfig(
-            developers=args.developers,
-            teams=args.teams,
-            days=args.days,
-            start=args.start,
-            seed=args.seed,
-        )
-        generate(args.out, config, force=args.force)
+        try:
+            config = SampleConfig(
+                developers=args.developers,
+                teams=args.teams,
+                days=args.days,
+                start=args.start,
+                seed=args.seed,
+            )
+            generate(args.out, config, force=args.force)
+        except (FileExistsError, ValueError) as error:
+            print(f"generate-sample: {error}", file=sys.stderr)
+            return 2
         return 0
     if args.command == "export-git":
         from ai_adoption.git_export import export_repository

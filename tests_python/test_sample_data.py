@@ -141,9 +141,14 @@ def test_cli_writes_the_folder(tmp_path, capsys):
     err = capsys.readouterr().err
     for source in sample_data.SOURCES:
         assert source in err
-    with pytest.raises(FileExistsError):
-        main(argv)
+    assert main(argv) == 2
+    assert capsys.readouterr().err == (
+        f"generate-sample: {out} already exists and is not empty; pass force=True"
+        " (--force on the command line) to replace it\n"
+    )
     assert main([*argv, "--force"]) == 0
+    assert main([*argv, "--force", "--days", "0"]) == 2
+    assert capsys.readouterr().err.endswith("generate-sample: days must be at least 1\n")
 
 
 def test_summary_counts_what_was_written(medium):
