@@ -1,8 +1,7 @@
 {% macro check_vars() %}
     {#- The first on-run-start hook: a var that cannot work stops the command with one message
         naming every such var, before a landing view, an incremental table or its state is
-        touched. The time zone name is left to the warehouse, whose error names it, and
-        quarantine_share_severity to dbt, which checks it while parsing. -#}
+        touched. quarantine_share_severity is left to dbt, which checks it while parsing. -#}
     {%- if not execute -%}{{ return('') }}{%- endif -%}
     {%- set problems = [] -%}
     {%- set period = {} -%}
@@ -13,7 +12,9 @@
             {%- set read = run_query('select ' ~ date_or_null(
                 "'" ~ text | replace("'", "''") ~ "'")) -%}
             {%- set parsed = read.columns[0].values()[0] -%}
-            {%- if parsed is none -%}
+            {#- The warehouse's cast also reads 2025/10/31 and `infinity`, a day without end. -#}
+            {%- if parsed is none
+                or not modules.re.fullmatch('[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}', text | trim) -%}
                 {%- do problems.append(
                     name ~ " is '" ~ text ~ "', which is not a date (YYYY-MM-DD)") -%}
             {%- else -%}
@@ -28,9 +29,12 @@
     {%- endif -%}
 
     {%- set zone = var('reporting_timezone') -%}
-    {%- if zone is not string or zone | trim == '' -%}
+    {%- set zone_query = known_time_zone(zone | replace("'", "''"))
+        if zone is string and zone | trim != '' -%}
+    {%- if zone is not string or zone | trim == ''
+        or (zone_query and not run_query('select ' ~ zone_query).columns[0].values()[0]) -%}
         {%- do problems.append("reporting_timezone is '" ~ zone
-            ~ "', not the name of a time zone (UTC, Europe/Berlin)") -%}
+            ~ "', not the name of a time zone the warehouse knows (UTC, Europe/Berlin)") -%}
     {%- endif -%}
 
     {%- set windows = var('headline_windows') -%}
@@ -92,4 +96,18 @@
 
 {% macro duckdb__date_or_null(text) -%}
     try_cast({{ text }} as date)
+{%- endmacro %}
+
+{% macro known_time_zone(zone) %}
+    {{ return(adapter.dispatch('known_time_zone', 'ai_adoption')(zone)) }}
+{% endmacro %}
+
+{% macro default__known_time_zone(zone) -%}
+    {#- No portable list of time zone names: the first model converting a timestamp names an
+        unknown one. -#}
+    {{ return(none) }}
+{%- endmacro %}
+
+{% macro duckdb__known_time_zone(zone) -%}
+    exists (select 1 from pg_timezone_names() where lower(name) = lower('{{ zone }}'))
 {%- endmacro %}

@@ -68,6 +68,29 @@ def test_a_period_that_ends_before_it_starts_is_refused(tmp_path):
         )
 
 
+def test_a_date_without_end_and_an_unknown_time_zone_are_refused(tmp_path):
+    """DuckDB's date cast reads `infinity`, and a zone name is only looked up by the first
+    model that converts a timestamp: with no github or git file, none would."""
+    landing, db = tmp_path / "landing", tmp_path / "warehouse.duckdb"
+    landing.mkdir()
+    with pytest.raises(DbtBuildError) as failure:
+        run_dbt(
+            ["seed"],
+            landing=landing,
+            db=db,
+            work_dir=tmp_path,
+            dbt_vars={
+                "as_of_date": "infinity",
+                "coverage_start": "2025/06/01",
+                "reporting_timezone": "Europe/Berln",
+            },
+        )
+    message = str(failure.value)
+    assert "as_of_date is 'infinity', which is not a date (YYYY-MM-DD)" in message
+    assert "coverage_start is '2025/06/01', which is not a date (YYYY-MM-DD)" in message
+    assert "reporting_timezone is 'Europe/Berln', not the name of a time zone" in message
+
+
 def test_vars_in_every_accepted_shape_pass(tmp_path):
     """YAML dates (not strings), a date the warehouse reads without zero padding, no headline
     window at all, a lower-case zone and the limits of each number."""
