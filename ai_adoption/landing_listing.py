@@ -22,13 +22,28 @@ LISTED_FILES = "STRUCT(file VARCHAR, reason VARCHAR)[]"
 
 
 def unlistable_reason(name: str) -> str | None:
-    """Why DuckDB cannot list or read a file of this name, or None when it can."""
+    """Why DuckDB cannot list or read a file of this name, and what to do, or None when it
+    can."""
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
-        return "the file name is not valid UTF-8"
+        return "the file name is not valid UTF-8; rename the file"
     if "\\" in name:
-        return "the file name holds a backslash"
+        return "the file name holds a backslash; rename the file"
+    return None
+
+
+def is_dangling_link(path: str) -> bool:
+    return os.path.islink(path) and not os.path.exists(path)
+
+
+def unreadable_reason(path: str) -> str | None:
+    """Why the build cannot open a listed file, and what to do, or None when it can: DuckDB
+    would fail the whole source's read at it."""
+    if is_dangling_link(path):
+        return "a symbolic link to a file that does not exist; mend or remove the link"
+    if not os.access(path, os.R_OK):
+        return "the build's user may not read the file; give it read permission"
     return None
 
 
@@ -39,19 +54,28 @@ def printable(path: str) -> str:
 
 def listed(path: str, name: str) -> dict[str, str | None]:
     """A listed file: its path written as DuckDB's glob writes it (no leading `./`), and why
-    DuckDB cannot handle its name, or a folder's in its path (None when it can)."""
+    DuckDB cannot handle its name, or a folder's in its path, or cannot open it (None when it
+    can)."""
     written = printable(path)
     while written.startswith("./"):
         written = written[2:]
-    return {"file": written, "reason": unlistable_reason(name) or unlistable_reason(path)}
+    return {
+        "file": written,
+        "reason": unlistable_reason(name) or unlistable_reason(path) or unreadable_reason(path),
+    }
 
 
 def landing_glob(pattern: str) -> list[dict[str, str | None]]:
     """The files a one-level DuckDB glob pattern matches (`folder/*.ndjson`, `folder/people.csv`;
-    `*`, `?` and `[...]`, dot names too), sorted, each with listed()'s reason."""
+    `*`, `?` and `[...]`, dot names too), and the links to nothing it would match, sorted, each
+    with listed()'s reason."""
     matches = glob.glob(pattern, include_hidden=True)
     return sorted(
-        (listed(path, os.path.basename(path)) for path in matches if os.path.isfile(path)),
+        (
+            listed(path, os.path.basename(path))
+            for path in matches
+            if os.path.isfile(path) or is_dangling_link(path)
+        ),
         key=lambda file: file["file"],
     )
 
@@ -66,7 +90,7 @@ def landing_walk(root: str) -> list[dict[str, str | None]]:
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
         for name in names:
             path = os.path.join(folder, name)
-            if os.path.isfile(path):
+            if os.path.isfile(path) or is_dangling_link(path):
                 files.append(listed(path, os.path.relpath(path, root)))
     return sorted(files, key=lambda file: file["file"])
 

@@ -490,6 +490,9 @@ def write_bad_landing(landing: Path) -> None:
     backslash_event = comment_event(4902, "backslash-user", f"{day(1)}T12:00:00Z", "@claude fix")
     write_bytes(landing / "github" / "2025-10-01\\events.ndjson", ndjson_line(backslash_event))
 
+    # --- a file the build cannot open (case 59): a link to a file moved away -------------------
+    (landing / "cursor" / "2025-10-01_moved.json").symlink_to(landing / "archive" / "gone.json")
+
 
 # =============================================================================================
 # The other landing folders.
@@ -995,6 +998,12 @@ def test_files_no_source_reads_are_listed_with_why(bad_db):
             "reason": "not read: the file name is not valid UTF-8; rename the file",
         },
         {
+            "file_name": "cursor/2025-10-01_moved.json",
+            "folder": "cursor",
+            "reason": "not read: a symbolic link to a file that does not exist;"
+            " mend or remove the link",
+        },
+        {
             "file_name": "github/2025-10-01\\events.ndjson",
             "folder": "github",
             "reason": "not read: the file name holds a backslash; rename the file",
@@ -1013,6 +1022,19 @@ def test_files_no_source_reads_are_listed_with_why(bad_db):
     ]
     unread = "select count(*) as n from staging.stg_github__events where event_id = '9901'"
     assert query(bad_db, unread) == [{"n": 0}]
+
+
+# 59. a file the build cannot open (a symbolic link to a file moved away; one its user may not
+#     read) -> not read, listed (DuckDB failed the whole source's read at it, or the listing left
+#     it out without a word); the source's other files count
+def test_files_the_build_cannot_open_are_listed_not_read(bad_db):
+    unopened = query(
+        bad_db,
+        "select file_name from audit.landing_unread_files where reason like '%mend or remove%'",
+    )
+    assert unopened == [{"file_name": "cursor/2025-10-01_moved.json"}]
+    read = "select count(distinct file_name) as n from staging.stg_cursor__user_days"
+    assert query(bad_db, read)[0]["n"] > 1
 
 
 # 49. a file name that is not UTF-8 or holds a backslash -> not read, listed (DuckDB's glob()

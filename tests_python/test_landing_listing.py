@@ -91,16 +91,42 @@ def test_names_duckdb_cannot_handle_come_with_why(landing: Path):
 
     not_utf8 = {
         "file": f"{landing}/copilot/r\\xe9sum\\xe9.ndjson",
-        "reason": "the file name is not valid UTF-8",
+        "reason": "the file name is not valid UTF-8; rename the file",
     }
     backslash = {
         "file": f"{landing}/github/2025-10-01\\events.ndjson",
-        "reason": "the file name holds a backslash",
+        "reason": "the file name holds a backslash; rename the file",
     }
     assert not_utf8 in landing_glob(escaped(landing) + "/copilot/*.ndjson")
     assert [file for file in landing_walk(str(landing)) if file["reason"]] == [not_utf8, backslash]
     with pytest.raises(duckdb.InvalidInputException, match="unicode"):
         duckdb.sql(f"select file from glob('{escaped(landing)}/**')").fetchall()
+
+
+def test_a_file_the_build_cannot_open_comes_with_why(landing: Path, monkeypatch):
+    """DuckDB fails the whole read of a source at a file it cannot open: a link to nothing, or
+    a file its user may not read (tested through os.access: the tests may run as root)."""
+    (landing / "copilot" / "moved.ndjson").symlink_to(landing / "gone.ndjson")
+    locked = landing / "cursor" / "locked.json"
+    locked.write_text("{}")
+    real_access = os.access
+    monkeypatch.setattr(
+        os, "access", lambda path, mode: path != str(locked) and real_access(path, mode)
+    )
+    dangling = {
+        "file": f"{landing}/copilot/moved.ndjson",
+        "reason": "a symbolic link to a file that does not exist; mend or remove the link",
+    }
+    unreadable = {
+        "file": str(locked),
+        "reason": "the build's user may not read the file; give it read permission",
+    }
+    assert dangling in landing_glob(escaped(landing) + "/copilot/*.ndjson")
+    assert unreadable in landing_glob(escaped(landing) + "/cursor/*.json")
+    assert [file for file in landing_walk(str(landing)) if file["reason"]] == [
+        dangling,
+        unreadable,
+    ]
 
 
 def test_the_plugin_registers_both_functions_for_every_cursor(landing: Path):

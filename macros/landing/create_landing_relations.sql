@@ -92,7 +92,7 @@
         {%- set folder = relative.split('/')[0] if '/' in relative else none -%}
         {%- if not (relative.startswith('.') or '/.' in relative) -%}
             {%- do rows.append(landing_unread_file_row(relative, folder,
-                'not read: ' ~ file.reason ~ '; rename the file')) -%}
+                'not read: ' ~ file.reason)) -%}
         {%- endif -%}
     {%- endfor -%}
     {%- if rows -%}
