@@ -18,6 +18,7 @@ from duckdb import DuckDBPyConnection
 
 GLOB_FUNCTION = "ai_adoption_landing_glob"
 WALK_FUNCTION = "ai_adoption_landing_walk"
+FOLDER_FUNCTION = "ai_adoption_is_folder"
 LISTED_FILES = "STRUCT(file VARCHAR, reason VARCHAR)[]"
 
 
@@ -95,7 +96,13 @@ def landing_walk(root: str) -> list[dict[str, str | None]]:
     return sorted(files, key=lambda file: file["file"])
 
 
+def is_folder(path: str) -> bool:
+    """Whether the landing folder exists: DuckDB's glob() lists nothing either way."""
+    return os.path.isdir(path)
+
+
 class Plugin(BasePlugin):
     def configure_connection(self, conn: DuckDBPyConnection) -> None:
         for name, function in ((GLOB_FUNCTION, landing_glob), (WALK_FUNCTION, landing_walk)):
             conn.create_function(name, function, ["VARCHAR"], LISTED_FILES, side_effects=True)
+        conn.create_function(FOLDER_FUNCTION, is_folder, ["VARCHAR"], "BOOLEAN", side_effects=True)

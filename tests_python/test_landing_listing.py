@@ -140,3 +140,24 @@ def test_the_plugin_registers_both_functions_for_every_cursor(landing: Path):
     assert listed == [(str(landing / "directory" / "people.csv"), None)]
     walked = cursor.sql(f"select len(ai_adoption_landing_walk('{landing}'))").fetchall()
     assert walked == [(len(NAMES),)]
+
+
+@pytest.mark.parametrize("exists", [True, False], ids=["empty", "missing"])
+def test_a_landing_folder_without_a_file_is_a_warning_not_an_error(tmp_path: Path, exists: bool):
+    """Contract section 1: a missing or empty folder is not an error. A mistyped path looks
+    just like it, so the run says which of the two it found."""
+    from conftest import run_dbt
+
+    landing = tmp_path / "landing"
+    if exists:
+        landing.mkdir()
+    result = run_dbt(
+        ["seed", "--select", "ai_dimensions"],
+        landing=landing,
+        db=tmp_path / "warehouse.duckdb",
+        work_dir=tmp_path,
+    )
+    found = f"no file at all under {landing}" if exists else f"the folder {landing} does not exist"
+    assert f"landing: {found}: every table will be empty" in result.stdout
+    log = (tmp_path / "logs" / "dbt.log").read_text()
+    assert f"[warn ] [MainThread]: landing: {found}" in log

@@ -43,8 +43,12 @@
                ~ 'source (audit.landing_unread_files says why)', info=true) }}
     {%- elif not read_files -%}
         {#- Not an error (contract section 1), but a mistyped path looks just like this. -#}
-        {{ log('landing: no file at all under ' ~ root ~ ': every table will be empty (is the'
-               ~ ' folder right? env AI_ADOPTION_LANDING or var landing_path)', info=true) }}
+        {%- set missing = landing_listing_plugin_loaded() and '://' not in root
+            and not run_query('select ai_adoption_is_folder(' ~ landing_sql_text(root)
+                ~ ')').columns[0].values()[0] -%}
+        {%- do exceptions.warn('landing: ' ~ ('the folder ' ~ root ~ ' does not exist'
+            if missing else 'no file at all under ' ~ root) ~ ': every table will be empty'
+            ~ ' (is the folder right? env AI_ADOPTION_LANDING or var landing_path)') -%}
     {%- endif -%}
     {{ return(statements | join(';\n')) }}
 {% endmacro %}
