@@ -48,12 +48,12 @@
 {% macro landed_record_text(row) -%}
     {#- The record as it was landed, as JSON text for the quarantine: the landing row without the
         columns the landing reader adds (file_name, record_number, file_version,
-        encoding_repair, spare_fields), which say where the record is or how it was read, not
-        what it holds. -#}
+        encoding_repair, spare_fields, file_problem), which say where the record is or how it
+        was read, not what it holds. -#}
     json_merge_patch(
         to_json({{ row }}),
         '{"file_name": null, "record_number": null, "file_version": null, "encoding_repair": null,
-            "spare_fields": null}'
+            "spare_fields": null, "file_problem": null}'
     )
 {%- endmacro %}
 

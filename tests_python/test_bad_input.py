@@ -734,7 +734,8 @@ def write_roster_and_history_landing(landing: Path) -> None:
 def write_garbage_csv_landing(landing: Path) -> None:
     """Case 46: a workbook saved as people.csv (binary bytes: NUL and other control bytes, no
     line structure), and an identities.csv line holding two apostrophes before a non-ASCII
-    letter; one Copilot record of an unrostered developer."""
+    letter; case 60: a team_memberships.csv without its header line; one Copilot record of an
+    unrostered developer."""
     workbook = b"PK\x03\x04\x14\x00\x00\x00\x08\x00\xfbq{]na\xb8\r\xfe\x00[Content_Types].xml"
     workbook += bytes(range(256)) * 4 + b"\n\x00\x01,\x02\x92\n" + bytes(range(255, -1, -1))
     write_bytes(landing / "directory" / "people.csv", workbook)
@@ -742,6 +743,10 @@ def write_garbage_csv_landing(landing: Path) -> None:
         landing / "directory" / "identities.csv",
         "person_id,source,account,is_shared",
         ["p_quote,copilot,''jos\u00e9,false", "p_plain,cursor,plain@example.com,false"],
+    )
+    write_bytes(
+        landing / "directory" / "team_memberships.csv",
+        b"p_plain,Blue,2025-01-01,\r\np_quote,Red,2025-01-01,2025-06-01\r\n",
     )
     write_ndjson(
         landing / "copilot" / "2025-10-01.ndjson", [copilot(day(1), 4601, "solo", completion())]
@@ -1729,6 +1734,25 @@ def test_a_flag_neither_true_nor_false_reads_false_and_is_reported(bad_db):
     assert person == [{"is_bot": False, "is_current": True}]
 
 
+NO_HEADER = (
+    "no header line naming person_id in the first ten lines: the file is not read"
+    " (its first line must name the columns)"
+)
+
+
+# 60. a directory CSV without its header line -> the file is not read, and one quarantine row
+#     says so (its first row was taken for the header and lost without a word, the others
+#     rejected as `person_id is missing`)
+def test_directory_csv_without_header_is_one_rejected_row(builds):
+    db = built(builds, "garbage_csv")
+    memberships = "directory/team_memberships.csv"
+    rejected = the_row(quarantine(db, memberships, "team_memberships.csv"))
+    assert (rejected["record_number"], rejected["reason"]) == (0, NO_HEADER)
+    assert rejected["is_still_counted"] is False
+    read = "select count(*) as n from staging.stg_directory__team_memberships"
+    assert query(db, read) == [{"n": 1}]
+
+
 # 46. a directory CSV that is no text at all, or that holds '' before a non-ASCII letter
 def test_directory_csv_that_is_no_text_does_not_stop_the_build(builds):
     db = built(builds, "garbage_csv")  # DuckDB's dialect detection used to fail the build
@@ -1739,10 +1763,10 @@ def test_directory_csv_that_is_no_text_does_not_stop_the_build(builds):
         "select count(*) filter (where is_current) as current, count(*) as read "
         "from staging.stg_directory__people",
     )
-    assert people[0]["current"] == 0 and people[0]["read"] > 0
-    assert {row["reason"] for row in quarantine(db, "directory/people.csv", "people.csv")} == {
-        "person_id is missing"
-    }
+    assert people == [{"current": 0, "read": 1}]
+    rejected = the_row(quarantine(db, "directory/people.csv", "people.csv"))
+    assert rejected["reason"] == NO_HEADER
+    assert (rejected["record_number"], rejected["record_text"]) == (0, None)
     accounts = query(
         db,
         "select account from staging.stg_directory__identities where is_current order by 1",

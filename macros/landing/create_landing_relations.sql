@@ -189,7 +189,8 @@
             cast(null as varchar) as file_version
         {%- for column in source.columns -%}
             , cast(null as varchar) as {{ column }}
-        {%- endfor %}, cast(null as varchar) as spare_fields where false
+        {%- endfor %}, cast(null as varchar) as spare_fields,
+            cast(null as varchar) as file_problem where false
     {%- endif -%}
 {%- endmacro %}
 
@@ -275,20 +276,28 @@
         {#- Files whose header line was found are read with its delimiter: DuckDB's sniffer
             reads `"person_id";"email"` (Excel's CSV where the list separator is `;`) as one
             column. The others are left to the sniffer. -#}
+        {#- A file with text but no such line (no header at all, or a workbook saved as CSV) is
+            not read: its first row would be taken for the header and lost. It is one rejected
+            row, record 0, whose file_problem says why. -#}
         {%- set sniffed_reads = {} -%}
         {%- set titled_reads = [] -%}
         {%- set reads_with_header = [] -%}
+        {%- set headerless_files = [] -%}
         {%- for read in field_reads -%}
             {%- set header = headers.get(read.file, {'line': 1, 'delimiter': none}) -%}
-            {%- do read.update({'skip': header.line - 1, 'delimiter': header.delimiter}) -%}
-            {%- if read.delimiter is not none -%}
-                {%- do reads_with_header.append(read) -%}
-            {%- endif -%}
-            {%- if read.skip -%}
-                {%- do titled_reads.append(read) -%}
+            {%- if header.line is none -%}
+                {%- do headerless_files.append(read.file[landing_prefix() | length:]) -%}
             {%- else -%}
-                {%- do sniffed_reads.setdefault(
-                    (read.encoding, read.delimiter or ''), []).append(read.path) -%}
+                {%- do read.update({'skip': header.line - 1, 'delimiter': header.delimiter}) -%}
+                {%- if read.delimiter is not none -%}
+                    {%- do reads_with_header.append(read) -%}
+                {%- endif -%}
+                {%- if read.skip -%}
+                    {%- do titled_reads.append(read) -%}
+                {%- else -%}
+                    {%- do sniffed_reads.setdefault(
+                        (read.encoding, read.delimiter or ''), []).append(read.path) -%}
+                {%- endif -%}
             {%- endif -%}
         {%- endfor %}
         {#- normalize_names prefixes a header that is an SQL keyword with `_` (`source` reads
@@ -298,12 +307,12 @@
         {%- for column in source.columns -%}
             , {{ trimmed_text('coalesce(csv_records."' ~ column ~ '", csv_records."_' ~ column ~ '")') }}
                 as {{ column }}
-        {%- endfor %}
+        {%- endfor %}, csv_records.file_problem
         from (
             select cast(null as varchar) as file_name, cast(null as bigint) as record_number
             {%- for column in source.columns -%}
                 , cast(null as varchar) as "{{ column }}", cast(null as varchar) as "_{{ column }}"
-            {%- endfor %}
+            {%- endfor %}, cast(null as varchar) as file_problem
             where false
             {%- for read_as, paths in sniffed_reads | dictsort %}
             union all by name
@@ -312,6 +321,13 @@
             {%- for read in titled_reads %}
             union all by name
             ({{ landing_csv_records_below_title(read, source.columns) }})
+            {%- endfor %}
+            {%- for file in headerless_files %}
+            union all by name
+            select {{ landing_sql_text(file) }} as file_name, 0 as record_number,
+                {{ landing_sql_text('no header line naming ' ~ key_column ~ ' in the first ten'
+                    ~ ' lines: the file is not read (its first line must name the columns)') }}
+                    as file_problem
             {%- endfor %}
         ) as csv_records
         ),
@@ -325,7 +341,8 @@
                 when spare_fields.data_rows = count(*) over (partition by csv_records.file_name)
                     and spare_fields.key_value is not distinct from csv_records.{{ key_column }}
                     then spare_fields.spare_fields
-            end as spare_fields
+            end as spare_fields,
+            csv_records.file_problem
         from csv_records
         inner join ({{ landing_file_versions(files) }}) as file_versions
             on csv_records.file_name = file_versions.file_name
@@ -383,8 +400,9 @@
 {% macro landing_csv_headers(field_reads, key_column) -%}
     {#- The header of each CSV file: the first of its first ten lines whose fields, split at
         one of landing_csv_delimiters(), name the key column (`person_id`), as a dict file ->
-        {line (from 1), delimiter}. A file without such a line is left out: it is read as
-        before, its first line the header, and checked for no spare field. A file whose header
+        {line (from 1), delimiter}; both none for a file with text in those lines but no such
+        line. A file without a line this read can parse is left out: it is read as before, its
+        first line the header (nothing, for an empty file). A file whose header
         is below its first line (a title line above it) is read from these fields
         (landing_csv_records_below_title): DuckDB's sniffer guesses the delimiter wrongly
         after a title (one column, split at `|`). -#}
@@ -395,11 +413,14 @@
             {%- do searches.append('(' ~ landing_csv_field_lines(read, delimiter, limit=10) ~ ')') -%}
         {%- endfor -%}
     {%- endfor -%}
+    {%- set is_header = 'len(fields) > 1 and ' ~ landing_csv_key_position('fields', key_column)
+        ~ ' > 0' -%}
     {%- set found = run_query(
-        'select file_name, min(line_number) as line,'
-        ~ ' arg_min(delimiter, line_number * 1000 + ascii(delimiter)) as delimiter from ('
-        ~ searches | join(' union all ') ~ ') where len(fields) > 1 and '
-        ~ landing_csv_key_position('fields', key_column) ~ ' > 0 group by file_name') -%}
+        'select file_name, min(line_number) filter (where ' ~ is_header ~ ') as line,'
+        ~ ' arg_min(delimiter, line_number * 1000 + ascii(delimiter)) filter (where '
+        ~ is_header ~ ') as delimiter from (' ~ searches | join(' union all ')
+        ~ ') where list_bool_or(list_transform(fields, lambda field: '
+        ~ trimmed_text('field') ~ ' is not null)) group by file_name') -%}
     {%- set headers = {} -%}
     {%- for row in found.rows -%}
         {%- do headers.update({landing_prefix() ~ row['file_name']:

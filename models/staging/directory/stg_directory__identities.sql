@@ -15,7 +15,7 @@ renamed as (
     select
         file_name,
         record_number,
-        {{ landed_record_text('landed') }} as source_record,
+        case when file_problem is null then {{ landed_record_text('landed') }} end as source_record,
         person_id,
         lower(source) as account_source,
         account,
@@ -23,6 +23,7 @@ renamed as (
         {{ directory_flag('is_shared') }} as is_shared,
         {{ directory_flag_repair('is_shared') }} as value_repair,
         case
+            when file_problem is not null then file_problem
             when spare_fields is not null then {{ csv_spare_fields_reason('spare_fields') }}
             when account is null then 'account is missing'
             when person_id is null and not {{ directory_flag('is_shared') }}

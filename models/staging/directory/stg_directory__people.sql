@@ -13,7 +13,7 @@ renamed as (
     select
         file_name,
         record_number,
-        {{ landed_record_text('source') }} as source_record,
+        case when file_problem is null then {{ landed_record_text('source') }} end as source_record,
         person_id,
         full_name,
         email,
@@ -26,6 +26,7 @@ renamed as (
         {{ parse_date('employment_start') }} as employment_start_date,
         {{ parse_date('employment_end') }} as employment_end_date,
         case
+            when file_problem is not null then file_problem
             when spare_fields is not null then {{ csv_spare_fields_reason('spare_fields') }}
             when person_id is null then 'person_id is missing'
             when email is null and github_login is null then 'neither email nor github_login'

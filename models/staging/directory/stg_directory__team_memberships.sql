@@ -13,12 +13,13 @@ renamed as (
     select
         file_name,
         record_number,
-        {{ landed_record_text('source') }} as source_record,
+        case when file_problem is null then {{ landed_record_text('source') }} end as source_record,
         person_id,
         team,
         {{ parse_date('valid_from') }} as valid_from_date,
         {{ parse_date('valid_to') }} as valid_to_date,
         case
+            when file_problem is not null then file_problem
             when spare_fields is not null then {{ csv_spare_fields_reason('spare_fields') }}
             when person_id is null then 'person_id is missing'
             when team is null then 'team is missing'
