@@ -3,7 +3,7 @@
     problem is an invalid count still count (that field as 0) and are listed here too. -#}
 with
 
-quarantined as (
+final as (
 
     {{ quarantined_records('copilot', 'stg_copilot__user_days',
                            has_counts=true, renumber=true) }}
@@ -28,4 +28,4 @@ quarantined as (
 
 )
 
-select * from quarantined
+select * from final

@@ -1,7 +1,7 @@
 {#- One row per account key and source seen in the current records of any source. -#}
 with
 
-accounts as (
+final as (
 
     select
         'copilot' as source,
@@ -63,4 +63,4 @@ accounts as (
 
 )
 
-select * from accounts
+select * from final

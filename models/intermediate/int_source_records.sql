@@ -7,7 +7,7 @@
 
 with
 
-records as (
+final as (
 
     select
         'copilot' as source,
@@ -69,4 +69,4 @@ records as (
 
 )
 
-select * from records
+select * from final

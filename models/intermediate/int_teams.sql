@@ -16,7 +16,7 @@ memberships as (
 
 ),
 
-teams as (
+final as (
 
     select team from people
     where team is not null
@@ -28,4 +28,4 @@ teams as (
 
 )
 
-select team from teams
+select * from final
