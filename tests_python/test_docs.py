@@ -9,7 +9,10 @@ of them creating schema staging at once failed the command; they create no load 
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
+import yaml
 from conftest import run_dbt, write_ndjson
 
 
@@ -41,3 +44,18 @@ def test_docs_generate_on_a_new_warehouse(tmp_path):
     assert "repo.ndjson" in compiled.read_text()
     assert "nodes" in json.loads((tmp_path / "target" / "catalog.json").read_text())
     assert (tmp_path / "target" / "index.html").exists()
+
+
+def test_every_macro_is_documented():
+    """STYLE.md: each macro documented in macros/_macros.yml (a generic test as `test_<name>`)."""
+    macros = Path(__file__).parents[1] / "macros"
+    documented = {
+        entry["name"] for entry in yaml.safe_load((macros / "_macros.yml").read_text())["macros"]
+    }
+    defined = {
+        ("test_" if kind == "test" else "") + name
+        for path in macros.rglob("*.sql")
+        for kind, name in re.findall(r"{%-?\s*(macro|test)\s+(\w+)\s*\(", path.read_text())
+    }
+    assert sorted(defined - documented) == []
+    assert sorted(documented - defined) == []
