@@ -19,9 +19,9 @@ gaps as (
     select
         grain,
         bucket_start,
-        string_agg(
-            case when has_source_gaps then source end, ', ' order by source
-        ) as sources_with_gaps
+        {{ dbt.listagg(
+            'case when has_source_gaps then source end', "', '", 'order by source'
+        ) }} as sources_with_gaps
     from coverage
     group by grain, bucket_start
 
