@@ -82,6 +82,12 @@
     253402300799999
 {%- endmacro %}
 
+{% macro least_epoch_ms() -%}
+    {#- 1973-03-03 09:46:40 UTC in epoch milliseconds (10^11). A smaller value is epoch seconds
+        (10^11 seconds is the year 5138), and is rejected rather than rescaled. -#}
+    100000000000
+{%- endmacro %}
+
 {% macro first_valid_date() -%}
     {#- 1900-01-01: an activity date before it is rejected. 0001-01-01 is the zero value some
         exporters write for "no date"; as coverage_start it would make every bucket table 740,000

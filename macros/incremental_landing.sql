@@ -7,8 +7,9 @@
          since they were loaded (landing_batch);
       2. rebuilds every partition those records touch, together with the partitions of rows whose
          file changed or disappeared, the partitions of the other deliveries of a key delivered
-         again or withdrawn, and the last `incremental_lookback_days` dates (staged_with_loaded_records): the rows of those
-         partitions already in the table are read back, with the other deliveries of their
+         again or withdrawn, and the last `incremental_lookback_days` dates
+         (staged_with_loaded_records): the rows of those partitions already in the table are
+         read back, with the other deliveries of their
          event ids or commit shas in partitions that are not rebuilt, so "latest file wins" is
          decided again over every delivery;
       3. deletes and re-inserts those partitions (dbt's delete+insert on partition_date),
@@ -28,10 +29,11 @@
         {{ return(relation) }}
     {%- endif -%}
     {%- if target.type != 'duckdb' -%}
-        {#- Landing tables loaded by an EL tool: in an incremental run, the files not loaded yet. -#}
+        {#- Landing tables loaded by an EL tool: in an incremental run, the files not loaded
+            yet. -#}
         {%- if is_incremental() -%}
-            {{ return('(select * from ' ~ relation ~ ' where file_name not in (select file_name from '
-                      ~ this ~ '))') }}
+            {{ return('(select * from ' ~ relation ~ ' where file_name not in'
+                      ~ ' (select file_name from ' ~ this ~ '))') }}
         {%- endif -%}
         {{ return(relation) }}
     {%- endif -%}
@@ -39,7 +41,8 @@
     {%- if is_incremental() -%}
         {%- set listing = 'select landing.file_name from (' ~ landing_current_files(landing_source)
             ~ ') as landing where not exists (select 1 from (select distinct file_name,'
-            ~ ' file_version from ' ~ this ~ ') as loaded where loaded.file_name = landing.file_name'
+            ~ ' file_version from ' ~ this ~ ') as loaded'
+            ~ ' where loaded.file_name = landing.file_name'
             ~ ' and loaded.file_version = landing.file_version) order by landing.file_name' -%}
     {%- elif landing_source.get('repair_encoding') -%}
         {#- The view of schema landing skips the encoding check; read the files that the
@@ -173,7 +176,8 @@
     {#- The row's file is no longer in the landing folder, or was rewritten since it was read. -#}
     {%- if target.type == 'duckdb' -%}
         not exists (
-            select 1 from ({{ landing_current_files(landing_source_named(landing_table)) }}) as landing
+            select 1
+            from ({{ landing_current_files(landing_source_named(landing_table)) }}) as landing
             where landing.file_name = {{ alias }}.file_name
                 and landing.file_version = {{ alias }}.file_version
         )

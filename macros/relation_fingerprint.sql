@@ -7,8 +7,10 @@
 {% macro duckdb__relation_fingerprint(relation) -%}
     (
         select md5(coalesce(string_agg(row_text, chr(10) order by row_text), ''))
-        from (select cast(fingerprinted as varchar) as row_text from {{ relation }} as fingerprinted)
-            as row_texts
+        from (
+            select cast(fingerprinted as varchar) as row_text
+            from {{ relation }} as fingerprinted
+        ) as row_texts
     )
 {%- endmacro %}
 

@@ -103,8 +103,8 @@
         {%- set select = 'select * from (values ' ~ rows | join(', ')
             ~ ') as unread (file_name, folder, reason)' -%}
     {%- else -%}
-        {%- set select = 'select cast(null as varchar) as file_name, cast(null as varchar) as folder,'
-            ~ ' cast(null as varchar) as reason where false' -%}
+        {%- set select = 'select cast(null as varchar) as file_name,'
+            ~ ' cast(null as varchar) as folder, cast(null as varchar) as reason where false' -%}
     {%- endif -%}
     {{ return({'select': select, 'count': rows | length}) }}
 {%- endmacro %}
@@ -159,7 +159,9 @@
 
 {% macro landing_file_list(files) -%}
     {#- DuckDB reads every path of the list as a glob pattern: each file's own name, escaped. -#}
-    [{%- for file in files -%}'{{ glob_escape(file) | replace("'", "''") }}'{{ ', ' if not loop.last }}{%- endfor -%}]
+    [{%- for file in files -%}
+        '{{ glob_escape(file) | replace("'", "''") }}'{{ ', ' if not loop.last }}
+    {%- endfor -%}]
 {%- endmacro %}
 
 {% macro glob_escape(path) -%}
@@ -305,8 +307,8 @@
         with csv_records as (
         select csv_records.file_name, csv_records.record_number
         {%- for column in source.columns -%}
-            , {{ trimmed_text('coalesce(csv_records."' ~ column ~ '", csv_records."_' ~ column ~ '")') }}
-                as {{ column }}
+            , {{ trimmed_text('coalesce(csv_records."' ~ column ~ '", csv_records."_'
+                ~ column ~ '")') }} as {{ column }}
         {%- endfor %}, csv_records.file_problem
         from (
             select cast(null as varchar) as file_name, cast(null as bigint) as record_number
@@ -410,7 +412,8 @@
     {%- set searches = [] -%}
     {%- for read in field_reads -%}
         {%- for delimiter in landing_csv_delimiters() -%}
-            {%- do searches.append('(' ~ landing_csv_field_lines(read, delimiter, limit=10) ~ ')') -%}
+            {%- do searches.append(
+                '(' ~ landing_csv_field_lines(read, delimiter, limit=10) ~ ')') -%}
         {%- endfor -%}
     {%- endfor -%}
     {%- set is_header = 'len(fields) > 1 and ' ~ landing_csv_key_position('fields', key_column)

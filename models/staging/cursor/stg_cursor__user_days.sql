@@ -74,7 +74,7 @@ renamed as (
         file_version,
         source_record,
         case
-            when date_epoch_ms between 100000000000 and {{ last_epoch_ms() }}
+            when date_epoch_ms between {{ least_epoch_ms() }} and {{ last_epoch_ms() }}
                 then {{ epoch_ms_to_date('date_epoch_ms') }}
         end as activity_date,
         user_id,
@@ -91,7 +91,7 @@ renamed as (
             when file_error is not null then file_error
             when date_value is null then 'date is missing'
             when date_epoch_ms is null then 'date is not epoch milliseconds'
-            when date_epoch_ms < 100000000000
+            when date_epoch_ms < {{ least_epoch_ms() }}
                 then 'date looks like epoch seconds, not milliseconds'
             when email is null then 'email is missing'
             when {{ text_is_json_container('email') }}
