@@ -1674,3 +1674,58 @@ def test_only_adoption_rate_may_be_null_in_the_contract_tables(warehouses, build
         for table in [*BUCKET_TABLES.values(), *TEAM_BUCKET_TABLES.values()]
     }
     assert nullable == expected
+
+
+# =============================================================================================
+# The analyses (analyses/*.sql), as an analyst runs them on the marts
+# =============================================================================================
+
+
+def test_the_analyses_run_on_the_marts_and_agree_with_them(roster_db):
+    work = roster_db.parent
+    run_dbt(
+        ["compile", "--select", "path:analyses"],
+        landing=work / "landing",
+        db=roster_db,
+        work_dir=work,
+        dbt_vars=BUILDS["roster"][1],
+    )
+    compiled = work / "target" / "compiled" / "ai_adoption" / "analyses"
+    answers = {path.stem: query(roster_db, path.read_text()) for path in compiled.glob("*.sql")}
+    assert set(answers) == {
+        "dimension_trend_monthly",
+        "team_adoption_last_4_weeks",
+        "unattributed_activity",
+    }
+
+    months = query(
+        roster_db,
+        "select bucket_start as month, dimension, active_users, active_rostered_users, headcount,"
+        " adoption_rate from marts.ai_active_users_monthly where is_complete"
+        " order by month, dimension",
+    )
+    # September and October both lie partly outside 2025-09-22..2025-10-19: no complete month.
+    assert answers["dimension_trend_monthly"] == months == []
+
+    teams = query(
+        roster_db,
+        "select team, avg_active_users, distinct_active_users"
+        " from marts.ai_active_users_headline_by_team"
+        " where grain = 'week' and window_buckets = 4 and dimension = 'all' order by team",
+    )
+    team_answers = sorted(answers["team_adoption_last_4_weeks"], key=lambda row: row["team"])
+    assert [
+        {key: row[key] for key in ("team", "avg_active_users", "distinct_active_users")}
+        for row in team_answers
+    ] == teams
+    assert teams and all(row["avg_headcount"] is not None for row in team_answers)
+
+    audit = query(
+        roster_db,
+        "select source, sum(records_qualifying) as records_qualifying"
+        " from marts.ai_attribution_audit group by source order by source",
+    )
+    assert [
+        {key: row[key] for key in ("source", "records_qualifying")}
+        for row in answers["unattributed_activity"]
+    ] == audit
