@@ -707,7 +707,9 @@ def write_value_shapes_landing(landing: Path) -> None:
 
 def write_roster_and_history_landing(landing: Path) -> None:
     """Cases 38-40: people.csv rows of bots without is_bot, a quoted line break, and a
-    repository whose history starts in 1990 (a period of 36 years), with the default period."""
+    repository whose history starts in 1990 (a period of 36 years), with the default period.
+    Case 61: blank lines above people.csv's header, person_id after the 64th column of
+    identities.csv, and a team_memberships.csv of white space only."""
     write_csv(
         landing / "directory" / "people.csv",
         "person_id,full_name,email,github_login,team,is_bot,employment_start,employment_end",
@@ -719,6 +721,15 @@ def write_roster_and_history_landing(landing: Path) -> None:
             'p_dora,"Dora\nSmith",dora@acme.com,dora,Platform,,,',  # a quoted line break
         ],
     )
+    people = landing / "directory" / "people.csv"
+    people.write_text("\n \n" + people.read_text())
+    hr_columns = [f"hr_field_{index}" for index in range(1, 67)]
+    write_csv(
+        landing / "directory" / "identities.csv",
+        ",".join(["source", "account", "is_shared", *hr_columns, "person_id"]),
+        [",".join(["git", "alice.home@gmail.com", "false", *[""] * len(hr_columns), "p_alice"])],
+    )
+    (landing / "directory" / "team_memberships.csv").write_text("  \n\t\n   \n")
     write_ndjson(
         landing / "git" / "acme_api.ndjson",
         [
@@ -778,7 +789,7 @@ BUILDS = {  # name: (landing writer, dbt vars, dbt selection or None for the who
     "roster_and_history": (
         write_roster_and_history_landing,
         None,
-        only("+ai_active_users_daily +ai_active_users_monthly"),
+        only("+ai_active_users_daily +ai_active_users_monthly +landing_quarantine"),
     ),
     "date_shapes": (
         write_date_shapes_landing,
@@ -1751,6 +1762,35 @@ def test_directory_csv_without_header_is_one_rejected_row(builds):
     assert rejected["is_still_counted"] is False
     read = "select count(*) as n from staging.stg_directory__team_memberships"
     assert query(db, read) == [{"n": 1}]
+
+
+# 61. blank lines above a directory CSV's header, the key column after the 64th, a file of white
+#     space only -> read as any other: no header read as a row (a team named `team`), the
+#     mapping read, nothing reported
+def test_directory_csvs_with_blank_lines_wide_headers_or_only_white_space(builds):
+    db = built(builds, "roster_and_history")
+    people = query(db, "select person_id from staging.stg_directory__people order by 1")
+    assert [row["person_id"] for row in people] == [
+        "p_alice",
+        "p_bob",
+        "p_ci",
+        "p_dora",
+        "p_release",
+    ]
+    mapping = query(
+        db,
+        "select person_id, account, is_current from staging.stg_directory__identities",
+    )
+    assert mapping == [
+        {"person_id": "p_alice", "account": "alice.home@gmail.com", "is_current": True}
+    ]
+    assert query(db, "select count(*) as n from staging.stg_directory__team_memberships") == [
+        {"n": 0}
+    ]
+    reported = query(
+        db, "select count(*) as n from audit.landing_quarantine where source like 'directory/%'"
+    )
+    assert reported == [{"n": 0}]
 
 
 # 46. a directory CSV that is no text at all, or that holds '' before a non-ASCII letter

@@ -275,6 +275,13 @@
         {#- A title line above the header (`Directory export 2025-07-01`) is skipped: the
             header is the first line that names the key column. -#}
         {%- set headers = landing_csv_headers(field_reads, key_column) -%}
+        {#- DuckDB's CSV reader skips blank lines, and its sniffer then takes the header below
+            them for a data row: such a file is read from its fields too. -#}
+        {%- set blank_first = landing_files_whose_content(
+            field_reads | rejectattr('encoding', 'equalto', 'utf-16') | map(attribute='path')
+                | list,
+            "coalesce(regexp_matches(ltrim(try(decode(content)), chr(65279)), '^[ \t]*\r?\n'),"
+            ~ " false)") -%}
         {#- Files whose header line was found are read with its delimiter: DuckDB's sniffer
             reads `"person_id";"email"` (Excel's CSV where the list separator is `;`) as one
             column. The others are left to the sniffer. -#}
@@ -287,14 +294,16 @@
         {%- set headerless_files = [] -%}
         {%- for read in field_reads -%}
             {%- set header = headers.get(read.file, {'line': 1, 'delimiter': none}) -%}
-            {%- if header.line is none -%}
+            {%- if header.line is none and header.has_text -%}
                 {%- do headerless_files.append(read.file[landing_prefix() | length:]) -%}
-            {%- else -%}
-                {%- do read.update({'skip': header.line - 1, 'delimiter': header.delimiter}) -%}
+            {%- elif header.line is not none -%}
+                {%- do read.update({'header_line': header.line,
+                                    'delimiter': header.delimiter}) -%}
                 {%- if read.delimiter is not none -%}
                     {%- do reads_with_header.append(read) -%}
                 {%- endif -%}
-                {%- if read.skip -%}
+                {%- if read.header_line > 1 or (read.path in blank_first
+                                                and read.delimiter is not none) -%}
                     {%- do titled_reads.append(read) -%}
                 {%- else -%}
                     {%- do sniffed_reads.setdefault(
@@ -365,33 +374,35 @@
         otherwise (a line this read cannot parse) has no spare field at all, rather than the
         fields of another row. One row per flagged data row: file_name, record_number (from 1),
         key_value, data_rows (of the file), spare_fields (their text, joined by the
-        delimiter). `reads`: the files whose header was found, with skip and delimiter. -#}
+        delimiter). `reads`: the files whose header was found, with header_line and delimiter. -#}
     with lines as (
         select cast(null as varchar) as file_name, cast(null as varchar) as delimiter,
-            cast(null as bigint) as line_number, cast(null as varchar[]) as fields
+            cast(null as bigint) as line_number, cast(null as varchar[]) as fields,
+            cast(null as bigint) as header_line
         where false
         {%- for read in reads %}
         union all
-        {{ landing_csv_field_lines(read, read.delimiter, skip=read.skip) }}
+        select *, {{ read.header_line }} as header_line
+        from ({{ landing_csv_field_lines(read, read.delimiter) }}) as file_lines
         {%- endfor %}
     ),
     headers as (
-        select file_name, len(fields) as header_width,
+        select file_name, header_line, len(fields) as header_width,
             {{ landing_csv_key_position('fields', key_column) }} as key_position
         from lines
-        where line_number = 1
+        where line_number = header_line
     ),
     rows_read as (
         select
             lines.file_name,
-            lines.line_number - 1 as record_number,
+            lines.line_number - headers.header_line as record_number,
             count(*) over (partition by lines.file_name) as data_rows,
             {{ trimmed_text('lines.fields[headers.key_position]') }} as key_value,
             lines.fields[headers.header_width + 1:] as spare,
             lines.delimiter
         from lines
         inner join headers on lines.file_name = headers.file_name
-        where lines.line_number > 1
+        where lines.line_number > headers.header_line
     )
     select file_name, record_number, data_rows, key_value,
         list_reduce(spare, lambda joined, field: joined || delimiter || field) as spare_fields
@@ -402,12 +413,14 @@
 {% macro landing_csv_headers(field_reads, key_column) -%}
     {#- The header of each CSV file: the first of its first ten lines whose fields, split at
         one of landing_csv_delimiters(), name the key column (`person_id`), as a dict file ->
-        {line (from 1), delimiter}; both none for a file with text in those lines but no such
-        line. A file without a line this read can parse is left out: it is read as before, its
-        first line the header (nothing, for an empty file). A file whose header
-        is below its first line (a title line above it) is read from these fields
-        (landing_csv_records_below_title): DuckDB's sniffer guesses the delimiter wrongly
-        after a title (one column, split at `|`). -#}
+        {line (from 1, blank lines not counted), delimiter, has_text}; line and delimiter are
+        none for a file without such a line, has_text whether it has a line that is not blank
+        (none of it is read; with text, it is reported). A file without a line this read can
+        parse, or with one of 64 fields or more (the key column may lie beyond them), is left
+        out: it is read as before, its first line the header (nothing, for an empty file). A
+        file whose header is below its first line (a title line above it) is read from these
+        fields (landing_csv_records_below_title): DuckDB's sniffer guesses the delimiter
+        wrongly after a title (one column, split at `|`). -#}
     {%- if not execute or not field_reads -%}{{ return({}) }}{%- endif -%}
     {%- set searches = [] -%}
     {%- for read in field_reads -%}
@@ -421,13 +434,19 @@
     {%- set found = run_query(
         'select file_name, min(line_number) filter (where ' ~ is_header ~ ') as line,'
         ~ ' arg_min(delimiter, line_number * 1000 + ascii(delimiter)) filter (where '
-        ~ is_header ~ ') as delimiter from (' ~ searches | join(' union all ')
-        ~ ') where list_bool_or(list_transform(fields, lambda field: '
-        ~ trimmed_text('field') ~ ' is not null)) group by file_name') -%}
+        ~ is_header ~ ') as delimiter, coalesce(bool_or(list_bool_or(list_transform(fields,'
+        ~ ' lambda field: ' ~ trimmed_text('field') ~ ' is not null))), false) as has_text,'
+        ~ ' max(len(fields)) as widest from (' ~ searches | join(' union all ')
+        ~ ') group by file_name') -%}
     {%- set headers = {} -%}
     {%- for row in found.rows -%}
-        {%- do headers.update({landing_prefix() ~ row['file_name']:
-                               {'line': row['line'], 'delimiter': row['delimiter']}}) -%}
+        {#- A line of 64 fields may hold the key column beyond what this read keeps: such a
+            file is read as before. -#}
+        {%- if row['line'] is not none or row['widest'] < 64 -%}
+            {%- do headers.update({landing_prefix() ~ row['file_name']:
+                                   {'line': row['line'], 'delimiter': row['delimiter'],
+                                    'has_text': row['has_text']}}) -%}
+        {%- endif -%}
     {%- endfor -%}
     {{ return(headers) }}
 {%- endmacro %}
@@ -453,10 +472,10 @@
     )
 {%- endmacro %}
 
-{% macro landing_csv_field_lines(read, delimiter, skip=0, limit=none) -%}
-    {#- Each line of one CSV file (after `skip` lines) as its list of fields, split at
+{% macro landing_csv_field_lines(read, delimiter, limit=none) -%}
+    {#- Each line of one CSV file that is not blank as its list of fields, split at
         `delimiter` with the double quotes of RFC 4180: file_name, delimiter, line_number (from
-        1), fields. Up to 64 fields a line (more are dropped); an empty field is '', and a line
+        1, blank lines not counted), fields. Up to 64 fields a line (more are dropped); an empty field is '', and a line
         this read cannot parse is left out. `read`: file (the landing path), path (the file to
         read: a UTF-8 copy of a file that is not UTF-8) and encoding. -#}
     {%- set field_names = [] -%}
@@ -473,8 +492,7 @@
         {%- endfor -%}},
         {#- Padding reads as NULL, an empty field as '' (no field is this text). -#}
         null_padding = true, nullstr = chr(1) || 'absent' || chr(1), strict_mode = false,
-        ignore_errors = true, parallel = false, encoding = '{{ read.encoding }}'
-        {%- if skip %}, skip = {{ skip }}{% endif %})
+        ignore_errors = true, parallel = false, encoding = '{{ read.encoding }}')
         with ordinality
     {%- if limit %}
     limit {{ limit }}
@@ -516,21 +534,21 @@
         is not used: after a title it guesses another delimiter, and given the right one it
         fails the whole build on a file of a few rows where one row has a spare field. -#}
     with lines as (
-        {{ landing_csv_field_lines(read, read.delimiter, skip=read.skip) }}
+        {{ landing_csv_field_lines(read, read.delimiter) }}
     ),
     header as (
         select list_transform(fields, lambda field: {{ landing_csv_header_name('field') }})
             as names
         from lines
-        where line_number = 1
+        where line_number = {{ read.header_line }}
     )
-    select lines.file_name, lines.line_number - 1 as record_number
+    select lines.file_name, lines.line_number - {{ read.header_line }} as record_number
     {%- for column in columns -%}
         , lines.fields[nullif(list_position(header.names, '{{ column }}'), 0)] as "{{ column }}"
     {%- endfor %}
     from lines
     cross join header
-    where lines.line_number > 1
+    where lines.line_number > {{ read.header_line }}
 {%- endmacro %}
 
 {% macro landing_ndjson_read(source, files) -%}
