@@ -13,7 +13,8 @@ DEFAULT_WAREHOUSE = "warehouse/ai_adoption.duckdb"
 def _warehouse(value: str) -> Path:
     """--db, where a blank value (`--db "$AI_ADOPTION_DB"` with the variable unset) means
     `$AI_ADOPTION_DB`, else the warehouse dbt builds when that variable is unset."""
-    return Path(value.strip() or os.environ.get("AI_ADOPTION_DB", "").strip() or DEFAULT_WAREHOUSE)
+    given = value.strip() or os.environ.get("AI_ADOPTION_DB", "").strip() or DEFAULT_WAREHOUSE
+    return Path(given).expanduser()
 
 
 WAREHOUSE_HELP = f"warehouse file (default: $AI_ADOPTION_DB, else {DEFAULT_WAREHOUSE})"
@@ -80,7 +81,14 @@ def main(argv: list[str] | None = None) -> int:
                 seed=args.seed,
             )
             generate(args.out, config, force=args.force)
-        except (FileExistsError, ValueError) as error:
+        except FileExistsError:
+            print(
+                f"generate-sample: {args.out} already exists and is not empty;"
+                " add --force to replace it",
+                file=sys.stderr,
+            )
+            return 2
+        except (ValueError, OverflowError, OSError) as error:
             print(f"generate-sample: {error}", file=sys.stderr)
             return 2
         return 0

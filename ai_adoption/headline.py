@@ -20,7 +20,7 @@ GRAIN_NAMES = {"day": "days", "week": "ISO weeks", "month": "months"}
 def fetch_headline(db: Path, grain: str, window: int) -> tuple[list[tuple], list[int], int]:
     """The (dimension, window_start, window_end, bucket_count, avg, distinct) rows of the
     window, `all` first, the window lengths the warehouse holds for the grain, and how many
-    headline rows it holds in all."""
+    days the reporting period has (the rows of the zero-filled daily table per dimension)."""
     with duckdb.connect(str(db), read_only=True) as connection:
         rows = connection.execute(
             """
@@ -37,16 +37,16 @@ def fetch_headline(db: Path, grain: str, window: int) -> tuple[list[tuple], list
             " where grain = ? order by window_buckets",
             [grain],
         ).fetchall()
-        (total,) = connection.execute(
-            "select count(*) from marts.ai_active_users_headline"
+        (period_days,) = connection.execute(
+            "select count(distinct bucket_start) from marts.ai_active_users_daily"
         ).fetchone()
-    return rows, [length for (length,) in windows], total
+    return rows, [length for (length,) in windows], period_days
 
 
 def format_headline(
-    rows: list[tuple], grain: str, window: int, windows: list[int], total: int
+    rows: list[tuple], grain: str, window: int, windows: list[int], period_days: int
 ) -> str:
-    if total == 0:
+    if period_days == 0:
         return (
             "No headline: the warehouse has no reporting period. The build found no activity"
             " date in the landing data and was given no as_of_date and coverage_start vars"
@@ -91,11 +91,12 @@ def print_headline(db: Path, grain: str = "week", window: int = 4) -> int:
         )
         return 1
     try:
-        rows, windows, total = fetch_headline(Path(db), grain, window)
+        rows, windows, period_days = fetch_headline(Path(db), grain, window)
     except duckdb.CatalogException:
         print(
-            f"headline: {db} has no marts.ai_active_users_headline; build it first", file=sys.stderr
+            f"headline: {db} lacks the marts ai_active_users_headline and _daily; build it first",
+            file=sys.stderr,
         )
         return 1
-    print(format_headline(rows, grain, window, windows, total))
+    print(format_headline(rows, grain, window, windows, period_days))
     return 0

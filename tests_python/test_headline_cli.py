@@ -17,8 +17,9 @@ COLUMNS = (
 )
 
 
-def warehouse(path: Path, rows: list[tuple]) -> Path:
-    """A warehouse holding only marts.ai_active_users_headline with `rows`."""
+def warehouse(path: Path, rows: list[tuple], period_days: int = 90) -> Path:
+    """A warehouse holding marts.ai_active_users_headline with `rows`, and the days of a
+    reporting period in marts.ai_active_users_daily."""
     with duckdb.connect(str(path)) as connection:
         connection.execute("create schema marts")
         connection.execute(f"create table marts.ai_active_users_headline ({COLUMNS})")
@@ -26,6 +27,12 @@ def warehouse(path: Path, rows: list[tuple]) -> Path:
             connection.executemany(
                 "insert into marts.ai_active_users_headline values (?, ?, ?, ?, ?, ?, ?, ?)", rows
             )
+        connection.execute(
+            "create table marts.ai_active_users_daily as select day::date as bucket_start,"
+            " dimension from range(date '2025-09-01', date '2025-09-01' + ?::int, interval 1 day)"
+            " as days (day), (values ('all'), ('ai_coding')) as dimensions (dimension)",
+            [period_days],
+        )
     return path
 
 
@@ -72,8 +79,16 @@ def test_a_warehouse_without_the_headline_is_an_error(tmp_path, capsys, built):
 
 
 def test_an_empty_warehouse_says_there_is_no_reporting_period(tmp_path, capsys):
-    assert print_headline(warehouse(tmp_path / "w.duckdb", []), "week", 4) == 0
+    assert print_headline(warehouse(tmp_path / "w.duckdb", [], period_days=0), "week", 4) == 0
     assert capsys.readouterr().out.startswith("No headline: the warehouse has no reporting period.")
+
+
+def test_a_period_without_headline_rows_is_not_called_empty(tmp_path, capsys):
+    """headline_windows may name a grain with no complete bucket yet, and no other grain."""
+    assert print_headline(warehouse(tmp_path / "w.duckdb", [], period_days=10), "month", 3) == 0
+    assert capsys.readouterr().out.strip() == (
+        "No complete months in the reporting period yet: no 3-month headline."
+    )
 
 
 def test_a_folder_is_not_a_warehouse(tmp_path, capsys):
@@ -92,4 +107,7 @@ def test_a_blank_db_argument_means_the_variable_then_the_default(monkeypatch, gi
     assert parsed_db() == Path(DEFAULT_WAREHOUSE)
     monkeypatch.setenv("AI_ADOPTION_DB", "/data/wh.duckdb")
     assert parsed_db() == Path("/data/wh.duckdb")
+    monkeypatch.setenv("AI_ADOPTION_DB", "~/wh.duckdb")  # as a .env file or a unit gives it
+    assert parsed_db() == Path.home() / "wh.duckdb"
+    monkeypatch.setenv("AI_ADOPTION_DB", "/data/wh.duckdb")
     assert _build_parser().parse_args(["check"]).db == Path("/data/wh.duckdb")

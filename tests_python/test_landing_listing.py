@@ -157,7 +157,8 @@ def test_a_landing_folder_without_a_file_is_a_warning_not_an_error(tmp_path: Pat
         db=tmp_path / "warehouse.duckdb",
         work_dir=tmp_path,
     )
-    found = f"no file at all under {landing}" if exists else f"the folder {landing} does not exist"
+    missing = f"{landing} is not a folder (it does not exist?)"
+    found = f"no file at all under {landing}" if exists else missing
     assert f"landing: {found}: every table will be empty" in result.stdout
     log = (tmp_path / "logs" / "dbt.log").read_text()
     assert f"[warn ] [MainThread]: landing: {found}" in log

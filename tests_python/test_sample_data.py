@@ -143,12 +143,15 @@ def test_cli_writes_the_folder(tmp_path, capsys):
         assert source in err
     assert main(argv) == 2
     assert capsys.readouterr().err == (
-        f"generate-sample: {out} already exists and is not empty; pass force=True"
-        " (--force on the command line) to replace it\n"
+        f"generate-sample: {out} already exists and is not empty; add --force to replace it\n"
     )
     assert main([*argv, "--force"]) == 0
     assert main([*argv, "--force", "--days", "0"]) == 2
     assert capsys.readouterr().err.endswith("generate-sample: days must be at least 1\n")
+    under_a_file = tmp_path / "a_file"
+    under_a_file.write_text("")
+    assert main(["generate-sample", "--out", str(under_a_file / "landing")]) == 2
+    assert capsys.readouterr().err.startswith("generate-sample: [Errno 20] Not a directory")
 
 
 def test_summary_counts_what_was_written(medium):

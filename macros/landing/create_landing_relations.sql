@@ -39,14 +39,14 @@
     {%- do statements.append(
         'create or replace view landing.landing_unread_files as ' ~ unread.select) -%}
     {%- if unread.count -%}
-        {{ log('landing: ' ~ unread.count ~ ' file(s) not read, none of them matching a '
-               ~ 'source (audit.landing_unread_files says why)', info=true) }}
+        {{ log('landing: ' ~ unread.count ~ ' file(s) not read (audit.landing_unread_files'
+               ~ ' says why)', info=true) }}
     {%- elif not read_files -%}
         {#- Not an error (contract section 1), but a mistyped path looks just like this. -#}
         {%- set missing = landing_listing_plugin_loaded() and '://' not in root
             and not run_query('select ai_adoption_is_folder(' ~ landing_sql_text(root)
                 ~ ')').columns[0].values()[0] -%}
-        {%- do exceptions.warn('landing: ' ~ ('the folder ' ~ root ~ ' does not exist'
+        {%- do exceptions.warn('landing: ' ~ (root ~ ' is not a folder (it does not exist?)'
             if missing else 'no file at all under ' ~ root) ~ ': every table will be empty'
             ~ ' (is the folder right? env AI_ADOPTION_LANDING or var landing_path)') -%}
     {%- endif -%}
