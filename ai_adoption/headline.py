@@ -20,7 +20,7 @@ GRAIN_NAMES = {"day": "days", "week": "ISO weeks", "month": "months"}
 def fetch_headline(db: Path, grain: str, window: int) -> tuple[list[tuple], list[int], int]:
     """The (dimension, window_start, window_end, bucket_count, avg, distinct) rows of the
     window, `all` first, the window lengths the warehouse holds for the grain, and how many
-    days the reporting period has (the rows of the zero-filled daily table per dimension)."""
+    days the reporting period has (the buckets of the zero-filled daily table)."""
     with duckdb.connect(str(db), read_only=True) as connection:
         rows = connection.execute(
             """

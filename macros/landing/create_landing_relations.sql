@@ -302,8 +302,7 @@
                 {%- if read.delimiter is not none -%}
                     {%- do reads_with_header.append(read) -%}
                 {%- endif -%}
-                {%- if read.header_line > 1 or (read.path in blank_first
-                                                and read.delimiter is not none) -%}
+                {%- if read.header_line > 1 or read.path in blank_first -%}
                     {%- do titled_reads.append(read) -%}
                 {%- else -%}
                     {%- do sniffed_reads.setdefault(
@@ -475,9 +474,10 @@
 {% macro landing_csv_field_lines(read, delimiter, limit=none) -%}
     {#- Each line of one CSV file that is not blank as its list of fields, split at
         `delimiter` with the double quotes of RFC 4180: file_name, delimiter, line_number (from
-        1, blank lines not counted), fields. Up to 64 fields a line (more are dropped); an empty field is '', and a line
-        this read cannot parse is left out. `read`: file (the landing path), path (the file to
-        read: a UTF-8 copy of a file that is not UTF-8) and encoding. -#}
+        1, blank lines not counted), fields. Up to 64 fields a line (more are dropped); an
+        empty field is '', and a line this read cannot parse is left out. `read`: file (the
+        landing path), path (the file to read: a UTF-8 copy of a file that is not UTF-8) and
+        encoding. -#}
     {%- set field_names = [] -%}
     {%- for index in range(1, 65) -%}{%- do field_names.append('field_' ~ index) -%}{%- endfor -%}
     select
