@@ -38,13 +38,31 @@ def is_dangling_link(path: str) -> bool:
     return os.path.islink(path) and not os.path.exists(path)
 
 
-def unreadable_reason(path: str) -> str | None:
-    """Why the build cannot open a listed file, and what to do, or None when it can: DuckDB
-    would fail the whole source's read at it."""
+JSON_SUFFIXES = (".json", ".ndjson")
+UTF16_BYTE_ORDER_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def unreadable_reason(path: str, read_start: bool = True) -> str | None:
+    """Why the build cannot open a listed file, or read it as JSON, and what to do, or None
+    when it can: DuckDB would fail the whole source's read at a file it cannot open, and read
+    each line of a UTF-16 file as garbage. JSON is UTF-8 (RFC 8259), but Windows PowerShell
+    5's `>` and Out-File write UTF-16; the directory CSVs are read in UTF-16 too. read_start:
+    whether to read a JSON file's first bytes for that."""
     if is_dangling_link(path):
         return "a symbolic link to a file that does not exist; mend or remove the link"
     if not os.access(path, os.R_OK):
         return "the build's user may not read the file; give it read permission"
+    if read_start and path.lower().endswith(JSON_SUFFIXES):
+        try:
+            with open(path, "rb") as file:
+                start = file.read(2)
+        except OSError:
+            return None
+        if start in UTF16_BYTE_ORDER_MARKS:
+            return (
+                "JSON written as UTF-16 (Windows PowerShell's `>` or Out-File); save it as"
+                " UTF-8 (Out-File -Encoding utf8)"
+            )
     return None
 
 
@@ -53,16 +71,18 @@ def printable(path: str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def listed(path: str, name: str) -> dict[str, str | None]:
+def listed(path: str, name: str, read_start: bool = True) -> dict[str, str | None]:
     """A listed file: its path written as DuckDB's glob writes it (no leading `./`), and why
-    DuckDB cannot handle its name, or a folder's in its path, or cannot open it (None when it
-    can)."""
+    DuckDB cannot handle its name, or a folder's in its path, or cannot open or read it (None
+    when it can; read_start as for unreadable_reason)."""
     written = printable(path)
     while written.startswith("./"):
         written = written[2:]
     return {
         "file": written,
-        "reason": unlistable_reason(name) or unlistable_reason(path) or unreadable_reason(path),
+        "reason": unlistable_reason(name)
+        or unlistable_reason(path)
+        or unreadable_reason(path, read_start),
     }
 
 
@@ -84,7 +104,8 @@ def landing_glob(pattern: str) -> list[dict[str, str | None]]:
 def landing_walk(root: str) -> list[dict[str, str | None]]:
     """Every file under root, as DuckDB's glob('<root>/**') lists them (a symbolic link to a
     folder is not entered: a link to a parent would loop), sorted, each with listed()'s reason
-    for its name relative to root. Folders whose name starts with a dot are not entered: the
+    for its name relative to root, but for the content of JSON files, which the sources'
+    listings (landing_glob) check. Folders whose name starts with a dot are not entered: the
     landing macros leave out everything under them."""
     files = []
     for folder, subfolders, names in os.walk(root):
@@ -92,7 +113,7 @@ def landing_walk(root: str) -> list[dict[str, str | None]]:
         for name in names:
             path = os.path.join(folder, name)
             if os.path.isfile(path) or is_dangling_link(path):
-                files.append(listed(path, os.path.relpath(path, root)))
+                files.append(listed(path, os.path.relpath(path, root), read_start=False))
     return sorted(files, key=lambda file: file["file"])
 
 

@@ -493,6 +493,12 @@ def write_bad_landing(landing: Path) -> None:
     # --- a file the build cannot open (case 59): a link to a file moved away -------------------
     (landing / "cursor" / "2025-10-01_moved.json").symlink_to(landing / "archive" / "gone.json")
 
+    # --- JSON saved as UTF-16 by Windows PowerShell's Out-File (case 62) -------------------------
+    powershell = cursor_response([cursor(day(1), "powershell@acme.com", chatRequests=2)])
+    write_bytes(
+        landing / "cursor" / "2025-10-01_powershell.json", json.dumps(powershell).encode("utf-16")
+    )
+
 
 # =============================================================================================
 # The other landing folders.
@@ -1020,6 +1026,12 @@ def test_files_no_source_reads_are_listed_with_why(bad_db):
             " mend or remove the link",
         },
         {
+            "file_name": "cursor/2025-10-01_powershell.json",
+            "folder": "cursor",
+            "reason": "not read: JSON written as UTF-16 (Windows PowerShell's `>` or Out-File);"
+            " save it as UTF-8 (Out-File -Encoding utf8)",
+        },
+        {
             "file_name": "github/2025-10-01\\events.ndjson",
             "folder": "github",
             "reason": "not read: the file name holds a backslash; rename the file",
@@ -1038,6 +1050,20 @@ def test_files_no_source_reads_are_listed_with_why(bad_db):
     ]
     unread = "select count(*) as n from staging.stg_github__events where event_id = '9901'"
     assert query(bad_db, unread) == [{"n": 0}]
+
+
+# 62. a JSON or NDJSON file in UTF-16 (Windows PowerShell 5's `>` and Out-File) -> not read,
+#     listed with what to do (each line read as garbage, or the whole response rejected, before)
+def test_json_saved_as_utf16_is_listed_not_read(bad_db):
+    unread = query(
+        bad_db, "select file_name from audit.landing_unread_files where reason like '%UTF-16%'"
+    )
+    assert unread == [{"file_name": "cursor/2025-10-01_powershell.json"}]
+    staged = (
+        "select count(*) as n from staging.stg_cursor__user_days where file_name like '%power%'"
+    )
+    assert query(bad_db, staged) == [{"n": 0}]
+    assert quarantine(bad_db, "cursor", "2025-10-01_powershell.json") == []
 
 
 # 59. a file the build cannot open (a symbolic link to a file moved away; one its user may not

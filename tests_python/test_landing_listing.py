@@ -129,6 +129,24 @@ def test_a_file_the_build_cannot_open_comes_with_why(landing: Path, monkeypatch)
     ]
 
 
+def test_json_written_as_utf16_comes_with_why(landing: Path):
+    """Windows PowerShell 5 writes `>` and Out-File as UTF-16 with a byte order mark; the walk
+    leaves the content to the sources' listings, which check it."""
+    powershell = landing / "cursor" / "2025-10-02.json"
+    powershell.write_bytes('{"data": []}'.encode("utf-16"))
+    (landing / "directory" / "teams.csv").write_bytes("person_id\n".encode("utf-16"))
+    utf16 = {
+        "file": str(powershell),
+        "reason": "JSON written as UTF-16 (Windows PowerShell's `>` or Out-File); save it as"
+        " UTF-8 (Out-File -Encoding utf8)",
+    }
+    assert utf16 in landing_glob(escaped(landing) + "/cursor/*.json")
+    assert not [
+        file for file in landing_glob(escaped(landing) + "/directory/*.csv") if file["reason"]
+    ]
+    assert not [file for file in landing_walk(str(landing)) if file["reason"]]
+
+
 def test_the_plugin_registers_both_functions_for_every_cursor(landing: Path):
     connection = duckdb.connect()
     Plugin("landing_listing", {}).configure_connection(connection)

@@ -73,7 +73,8 @@
         {%- do sources_by_folder.setdefault(source.folder, []).append(source.pattern) -%}
     {%- endfor -%}
     {%- set rows = [] -%}
-    {%- for file in listed_files if file not in read_files -%}
+    {%- set unlistable_paths = unlistable | map(attribute='file') | list -%}
+    {%- for file in listed_files if file not in read_files and file not in unlistable_paths -%}
         {%- set relative = file[landing_prefix() | length:] -%}
         {%- set parts = relative.split('/') -%}
         {%- if not (relative.startswith('.') or '/.' in relative) -%}
