@@ -653,6 +653,17 @@ def run_checks(
             missing = sorted(set().union(*(frame.reads for frame in suite)) - present)
             if missing:
                 raise MartCheckError(f"{db} lacks mart tables: {', '.join(missing)}")
+            if (
+                "ai_active_users_daily" in present
+                and not connection.execute(
+                    "select count(*) from marts.ai_active_users_daily"
+                ).fetchone()[0]
+            ):
+                raise MartCheckError(
+                    f"{db} has no reporting period: the build found no activity date in the"
+                    " landing data and was given no as_of_date and coverage_start vars (is"
+                    " AI_ADOPTION_LANDING the right folder?)"
+                )
             data = [(frame, _with_nan(connection.execute(frame.sql).df())) for frame in suite]
     except duckdb.Error as error:
         raise MartCheckError(f"cannot read {db}: {error}") from error

@@ -296,3 +296,15 @@ def test_a_warehouse_that_cannot_be_checked_is_an_error(tmp_path):
     with pytest.raises(MartCheckError, match="lacks mart tables: ai_active_users_by_team_daily"):
         run_checks(tmp_path / "empty.duckdb", tmp_path / "report.json")
     assert not (tmp_path / "report.json").exists()
+
+
+def test_a_warehouse_without_a_period_is_one_error_not_a_failure_per_table(tmp_path):
+    db = build_warehouse(tmp_path / "no_period.duckdb")
+    with duckdb.connect(str(db)) as con:
+        for (table,) in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'marts'"
+        ).fetchall():
+            con.execute(f"delete from marts.{table}")
+    with pytest.raises(MartCheckError, match="has no reporting period"):
+        run_checks(db, tmp_path / "report.json")
+    assert not (tmp_path / "report.json").exists()
