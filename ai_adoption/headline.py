@@ -15,6 +15,11 @@ DIMENSION_LABELS = {
     "coding_agents": "Coding Agents",
 }
 GRAIN_NAMES = {"day": "days", "week": "ISO weeks", "month": "months"}
+# Why a built warehouse can have no reporting period (headline and check say it alike).
+NO_PERIOD_CAUSE = (
+    "the build found no activity date in the landing data and was given no as_of_date and"
+    " coverage_start vars (is AI_ADOPTION_LANDING the right folder?)"
+)
 
 
 def fetch_headline(db: Path, grain: str, window: int) -> tuple[list[tuple], list[int], int]:
@@ -47,11 +52,7 @@ def format_headline(
     rows: list[tuple], grain: str, window: int, windows: list[int], period_days: int
 ) -> str:
     if period_days == 0:
-        return (
-            "No headline: the warehouse has no reporting period. The build found no activity"
-            " date in the landing data and was given no as_of_date and coverage_start vars"
-            " (is AI_ADOPTION_LANDING the right folder?)."
-        )
+        return f"No headline: the warehouse has no reporting period. T{NO_PERIOD_CAUSE[1:]}."
     if not rows and windows:
         lengths = ", ".join(str(length) for length in windows)
         return (

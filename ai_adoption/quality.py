@@ -42,6 +42,8 @@ from typing import Any, TextIO
 
 import duckdb
 
+from ai_adoption.headline import NO_PERIOD_CAUSE
+
 DEFAULT_REPORT = Path("target/quality/mart_checks.json")
 UNEXPECTED_ROWS = 5
 
@@ -659,11 +661,7 @@ def run_checks(
                     "select count(*) from marts.ai_active_users_daily"
                 ).fetchone()[0]
             ):
-                raise MartCheckError(
-                    f"{db} has no reporting period: the build found no activity date in the"
-                    " landing data and was given no as_of_date and coverage_start vars (is"
-                    " AI_ADOPTION_LANDING the right folder?)"
-                )
+                raise MartCheckError(f"{db} has no reporting period: {NO_PERIOD_CAUSE}")
             data = [(frame, _with_nan(connection.execute(frame.sql).df())) for frame in suite]
     except duckdb.Error as error:
         raise MartCheckError(f"cannot read {db}: {error}") from error
