@@ -447,7 +447,10 @@
                                      ~ fingerprint ~ "')") -%}
         {%- endif -%}
     {%- endfor -%}
-    {{ return(statements | join(';\n')) }}
+    {#- One transaction: a run stopped between the delete and the inserts (killed, or an
+        error) would leave the fingerprints part-written, and the next run would rebuild every
+        model whose fingerprint is missing in full, saying it has none. -#}
+    {{ return('begin transaction;\n' ~ statements | join(';\n') ~ ';\ncommit') }}
 {% endmacro %}
 
 {% macro on_run_start_creates_logs() -%}

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import REPO_ROOT, query, run_dbt
+from conftest import REPO_ROOT, DbtBuildError, query, run_dbt
 
 from ai_adoption.sample_data import SampleConfig, generate
 
@@ -415,6 +415,37 @@ def test_an_edited_seed_rebuilds_every_model_downstream_of_it(landings, tmp_path
     schemas = ("marts", "intermediate")
     _assert_same_tables(_tables(incremental_db, schemas), _tables(full_db, schemas))
     assert _tables(full_db, ("marts",)) != before, "the edit must change the marts"
+
+
+def test_a_run_stopped_in_the_reset_hook_keeps_the_last_fingerprints(landings, tmp_path):
+    """The on-run-start hook that drops changed incremental models rewrites
+    staging.incremental_fingerprints (a delete, then an insert per model). A run stopped between
+    them (killed, or an error) must leave the fingerprints of the last build, not part of them:
+    a missing fingerprint makes the next run rebuild that model in full and say it has none. A
+    check constraint that refuses one model's insert stands in for the kill."""
+    db = _warehouse(tmp_path, "warehouse")
+    landing = landings["complete"]
+    run_dbt(SEEDS_AND_MODELS, landing=landing, db=db, work_dir=tmp_path / "work")
+    store = "staging.incremental_fingerprints"
+    with duckdb.connect(str(db)) as connection:
+        before = connection.execute(f"select * from {store} order by all").fetchall()
+        assert len(before) > 10
+        connection.execute(f"create table fingerprints_before as select * from {store}")
+        connection.execute(f"drop table {store}")
+        connection.execute(
+            f"create table {store} (model_name varchar, fingerprint varchar"
+            " check (model_name <> 'stg_git__commits'))"
+        )
+        connection.execute(
+            f"insert into {store} select * from fingerprints_before"
+            " where model_name <> 'stg_git__commits'"
+        )
+        kept = connection.execute(f"select * from {store} order by all").fetchall()
+    with pytest.raises(DbtBuildError, match="Constraint Error"):
+        run_dbt(["run", "--selector", "daily"], landing=landing, db=db, work_dir=tmp_path / "work")
+    assert query(db, f"select count(*) as n from {store}")[0]["n"] == len(kept)
+    with duckdb.connect(str(db), read_only=True) as connection:
+        assert connection.execute(f"select * from {store} order by all").fetchall() == kept
 
 
 def test_the_late_file_changed_old_buckets(incremental_and_full):
