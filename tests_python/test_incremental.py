@@ -443,7 +443,6 @@ def test_a_run_stopped_in_the_reset_hook_keeps_the_last_fingerprints(landings, t
         kept = connection.execute(f"select * from {store} order by all").fetchall()
     with pytest.raises(DbtBuildError, match="Constraint Error"):
         run_dbt(["run", "--selector", "daily"], landing=landing, db=db, work_dir=tmp_path / "work")
-    assert query(db, f"select count(*) as n from {store}")[0]["n"] == len(kept)
     with duckdb.connect(str(db), read_only=True) as connection:
         assert connection.execute(f"select * from {store} order by all").fetchall() == kept
 
