@@ -65,7 +65,7 @@
     {#- The config of a replace_dates model; rebuild_key: the date column (an expression) of its
         rows, or 'bucket' for grain and bucket_start (bucket_grain: the one grain of a table
         without a grain column). A model with an enforced contract fails on a schema change
-        (dbt requires a choice; the reset of changed models drops it first). -#}
+        (dbt requires a choice; a model whose SQL changed is rebuilt in full, not altered). -#}
     {%- do config(
         materialized='incremental',
         incremental_strategy='replace_dates',

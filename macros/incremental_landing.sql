@@ -17,7 +17,8 @@
          files that changed or disappeared (delete_rows_of_stale_files).
     Models derived from staging (strategy replace_partitions) rebuild the partitions logged for
     their staging models since their latest row. A model whose SQL, seeds or reporting_timezone
-    changed is dropped before the run and rebuilt in full (reset_changed_incremental_models).
+    changed is rebuilt in full at its turn, replacing its table in one transaction
+    (reset_changed_incremental_models, should_full_refresh).
     The result equals a full rebuild on the same landing folder (tests_python/test_incremental.py).
 -#}
 
@@ -373,22 +374,35 @@
     {{ return(local_md5(parts | join('|'))) }}
 {% endmacro %}
 
+{% macro pending_rebuild_relation() %}
+    {#- staging.incremental_pending_rebuilds: the incremental models left to a full rebuild, one
+        row each, from the run that found them changed until a run rebuilds them. -#}
+    {{ return(api.Relation.create(database=target.database, schema='staging',
+                                  identifier='incremental_pending_rebuilds')) }}
+{% endmacro %}
+
 {% macro reset_changed_incremental_models() %}
     {#- on-run-start: an incremental model whose SQL, upstream seeds (qualifying_rules,
-        ai_signatures, ...) or reporting_timezone changed since its rows were written is
-        dropped, so this run rebuilds it in full instead of applying the change to new dates
-        only; so is every incremental model downstream of it, which would otherwise rebuild
-        only the dates its staging models logged. The fingerprints live in
-        staging.incremental_fingerprints. Only the models this run builds are dropped: the
-        fingerprint of a model downstream of a change that this run does not build is
-        forgotten, so that the run that next builds it rebuilds it in full. `dbt test` or
-        `dbt run --select` with other vars leaves every other table alone. An `--empty` run
-        drops every incremental model it builds and forgets its fingerprint: the model is built
-        without rows, and the next run rebuilds it in full from the landing files. -#}
-    {%- if not execute or flags.WHICH not in ['run', 'build'] -%}{{ return('') }}{%- endif -%}
+        ai_signatures, ...) or reporting_timezone changed since its rows were written is left to
+        a full rebuild (staging.incremental_pending_rebuilds, read by should_full_refresh), so
+        this run rebuilds it in full instead of applying the change to new dates only; so is
+        every incremental model downstream of it, which would otherwise rebuild only the dates
+        its staging models logged. Its table stays as it was until the rebuilt one replaces it:
+        a run that fails before its turn leaves the last good table, and the next run rebuilds
+        it. The fingerprints live in staging.incremental_fingerprints. Only the models this run
+        builds are left to a rebuild: the fingerprint of a model downstream of a change that
+        this run does not build is forgotten, so that the run that next builds it rebuilds it
+        in full. `dbt test` or `dbt run --select` with other vars leaves every other table
+        alone. An `--empty` run rebuilds every incremental model it builds without rows and
+        forgets its fingerprint: the next run rebuilds it in full from the landing files. -#}
+    {%- if not on_run_start_creates_logs() -%}{{ return('') }}{%- endif -%}
+    {%- set pending_store = pending_rebuild_relation() -%}
+    {%- do adapter.create_schema(pending_store) -%}
+    {%- do run_query('create table if not exists ' ~ pending_store ~ ' (model_name '
+                     ~ dbt.type_string() ~ ')') -%}
+    {%- if flags.WHICH not in ['run', 'build'] -%}{{ return('') }}{%- endif -%}
     {%- set store = api.Relation.create(database=target.database, schema='staging',
                                         identifier='incremental_fingerprints') -%}
-    {%- do adapter.create_schema(store) -%}
     {%- do run_query('create table if not exists ' ~ store ~ ' (model_name ' ~ dbt.type_string()
                      ~ ', fingerprint ' ~ dbt.type_string() ~ ')') -%}
     {%- set stored = {} -%}
@@ -419,7 +433,9 @@
             {%- do fingerprints.update({node.name: stored.get(node.name)}) -%}
         {%- endif -%}
     {%- endfor -%}
-    {%- set statements = ['delete from ' ~ store] -%}
+    {%- set statements = ['delete from ' ~ store,
+                          "delete from " ~ pending_store ~ " where model_name not in ('"
+                          ~ incremental | map(attribute='name') | join("', '") ~ "')"] -%}
     {%- for node in incremental -%}
         {%- set upstream_changed = node_ancestors(node) | select('in', changed) | list -%}
         {%- set is_built = node.unique_id in selected_resources -%}
@@ -438,7 +454,10 @@
                            ~ 'was built' ~ (', or a model it reads did' if upstream_changed else '')
                            ~ '; rebuilding it in full', info=true) }}
                 {%- endif -%}
-                {%- do adapter.drop_relation(existing) -%}
+                {%- do statements.append("delete from " ~ pending_store ~ " where model_name = '"
+                                         ~ node.name ~ "'") -%}
+                {%- do statements.append("insert into " ~ pending_store ~ " values ('"
+                                         ~ node.name ~ "')") -%}
             {%- endif -%}
         {%- endif -%}
         {%- set fingerprint = fingerprints[node.name] -%}
@@ -449,8 +468,58 @@
     {%- endfor -%}
     {#- One transaction: a run stopped between the delete and the inserts (killed, or an
         error) would leave the fingerprints part-written, and the next run would rebuild every
-        model whose fingerprint is missing in full, saying it has none. -#}
+        model whose fingerprint is missing in full, saying it has none; or it would find a
+        changed model's new fingerprint without its pending rebuild, and rebuild only new
+        dates. -#}
     {{ return('begin transaction;\n' ~ statements | join(';\n') ~ ';\ncommit') }}
+{% endmacro %}
+
+{% macro is_rebuild_pending() %}
+    {#- Whether the model being run is an incremental model that reset_changed_incremental_models
+        left to a full rebuild: in `dbt run`, `build` or `retry`, whose on-run-start hook
+        creates the list. Looked up once per node context (compiling the SQL, then running the
+        materialization) and kept in its `model` dict: dbt asks several times each. -#}
+    {%- if not execute or flags.WHICH not in ['run', 'build', 'retry']
+            or model.resource_type != 'model' or model.config.materialized != 'incremental' -%}
+        {{ return(false) }}
+    {%- endif -%}
+    {%- if 'rebuild_pending' not in model -%}
+        {%- set found = run_query('select count(*) from ' ~ pending_rebuild_relation()
+                                  ~ " where model_name = '" ~ model.name ~ "'") -%}
+        {%- do model.update({'rebuild_pending': found.columns[0].values()[0] > 0}) -%}
+    {%- endif -%}
+    {{ return(model['rebuild_pending']) }}
+{% endmacro %}
+
+{% macro should_full_refresh() %}
+    {#- dbt's should_full_refresh (--full-refresh, or the model's full_refresh config), and true
+        for an incremental model left to a full rebuild (is_rebuild_pending), even one
+        configured full_refresh: false, whose rows would be wrong otherwise. dbt's is_incremental()
+        and the incremental materialization call it: the model is built from every row into a
+        new table that replaces the old one when it commits. -#}
+    {%- set config_full_refresh = config.get('full_refresh') -%}
+    {%- if config_full_refresh is none -%}
+        {%- set config_full_refresh = flags.FULL_REFRESH -%}
+    {%- endif -%}
+    {{ return(config_full_refresh or is_rebuild_pending()) }}
+{% endmacro %}
+
+{% macro clear_pending_rebuilds(results) %}
+    {#- on-run-end: the incremental models this run built are no longer left to a rebuild. A
+        run stopped before this hook leaves them listed: the next run rebuilds them in full
+        once more. -#}
+    {%- if not execute or flags.WHICH not in ['run', 'build', 'retry'] -%}
+        {{ return('') }}
+    {%- endif -%}
+    {%- set built = [] -%}
+    {%- for result in results
+            if result.node.resource_type == 'model' and result.status == 'success'
+               and result.node.config.materialized == 'incremental' -%}
+        {%- do built.append(result.node.name) -%}
+    {%- endfor -%}
+    {%- if built | length == 0 -%}{{ return('') }}{%- endif -%}
+    {{ return('delete from ' ~ pending_rebuild_relation() ~ " where model_name in ('"
+              ~ built | join("', '") ~ "')") }}
 {% endmacro %}
 
 {% macro on_run_start_creates_logs() -%}

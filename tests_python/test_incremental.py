@@ -385,10 +385,13 @@ def test_a_directory_change_rebuilds_every_date_downstream_of_it(incremental_and
 
 
 def test_an_edited_seed_rebuilds_every_model_downstream_of_it(landings, tmp_path):
-    """An analyst removes the Claude Code co-author signatures, then the scheduled daily runs:
-    `dbt run` (which does not load seeds) and `dbt build`. int_git__commit_signals reads the
-    seed, and int_ai_interactions reads that model; both must rebuild every date, and only once
-    the seed table holds the edit."""
+    """An analyst removes the Claude Code co-author signatures, then the scheduled daily runs.
+    int_git__commit_signals reads the seed, and int_ai_interactions reads that model; both must
+    rebuild every date, and only once the seed table holds the edit. The first edit holds a
+    mistake too (a match_type no signature has): the daily `dbt build` loads the seed and stops
+    on its test, every model downstream of it skipped. Those keep the tables of the last good
+    run meanwhile, rows and all, and stay listed for a full rebuild; the mended edit then goes
+    through `dbt run` (which does not load seeds) and `dbt build`."""
     project = tmp_path / "project"
     shutil.copytree(
         REPO_ROOT,
@@ -403,22 +406,36 @@ def test_an_edited_seed_rebuilds_every_model_downstream_of_it(landings, tmp_path
         return run_dbt(args, landing=landing, db=db, work_dir=tmp_path / name, project_dir=project)
 
     dbt(SEEDS_AND_MODELS, incremental_db, "incremental")
-    before = _tables(incremental_db, ("marts",))
+    schemas = ("marts", "intermediate")
+    before = _tables(incremental_db, schemas)
     signatures = project / "seeds" / "ai_signatures.csv"
     rows = signatures.read_text().splitlines()
     kept = [row for row in rows if not row.endswith(",ai_coding_agent,Claude Code")]
     assert len(kept) < len(rows)
+    signatures.write_text(
+        "\n".join([*kept, "claude code,no_such_match_type,ai_coding_agent,Claude Code"]) + "\n"
+    )
+    with pytest.raises(DbtBuildError, match="accepted_values_ai_signatures_match_type"):
+        dbt(["build", "--selector", "daily"], incremental_db, "incremental")
+    _assert_same_tables(_tables(incremental_db, schemas), before)
+    pending = query(incremental_db, "select model_name from staging.incremental_pending_rebuilds")
+    assert {"int_git__commit_signals", "int_ai_interactions"} <= {
+        row["model_name"] for row in pending
+    }
+
     signatures.write_text("\n".join(kept) + "\n")
     dbt(["run", "--selector", "daily"], incremental_db, "incremental")
     dbt(["build", "--selector", "daily"], incremental_db, "incremental")
     dbt(SEEDS_AND_MODELS, full_db, "full")
-    schemas = ("marts", "intermediate")
     _assert_same_tables(_tables(incremental_db, schemas), _tables(full_db, schemas))
-    assert _tables(full_db, ("marts",)) != before, "the edit must change the marts"
+    assert _tables(full_db, ("marts",)) != {
+        name: rows for name, rows in before.items() if name.startswith("marts.")
+    }, "the edit must change the marts"
+    assert query(incremental_db, "select * from staging.incremental_pending_rebuilds") == []
 
 
 def test_a_run_stopped_in_the_reset_hook_keeps_the_last_fingerprints(landings, tmp_path):
-    """The on-run-start hook that drops changed incremental models rewrites
+    """The on-run-start hook that finds changed incremental models rewrites
     staging.incremental_fingerprints (a delete, then an insert per model). A run stopped between
     them (killed, or an error) must leave the fingerprints of the last build, not part of them:
     a missing fingerprint makes the next run rebuild that model in full and say it has none. A
