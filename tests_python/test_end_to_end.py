@@ -1024,6 +1024,9 @@ def rules_files() -> dict[str, object]:
         commit(sha(151), e("gt-not-last-paragraph@x.com"), T1,
                "Fix\n\nCo-authored-by: Claude <noreply@anthropic.com>\n\n"
                "Signed-off-by: Dev <gt-not-last-paragraph@x.com>"),
+        # no blank line: the message is one paragraph, its second line is no trailer
+        commit(sha(157), e("gt-no-blank-line@x.com"), T1,
+               "Fix parser\nCo-authored-by: Claude <noreply@anthropic.com>"),
         commit(sha(152), e("gt-human-coauthor@x.com"), T1,
                "Pair work\n\nCo-authored-by: Jane Doe <jane@example.org>"),
         commit(sha(153), e("gt-assisted-human@x.com"), T1,

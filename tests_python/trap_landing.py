@@ -629,6 +629,7 @@ GIT_MESSAGES = [
     "Fix\n\nReviewed-by: Claude <noreply@anthropic.com>",
     "Fix\n\nCo-authored-by: Claude Opus <someone@example.com>",
     "Fix\n\nCo-authored-by: Aider <noreply@aider.chat>",
+    "Fix parser\n" + CLAUDE_TRAILER,  # two lines, no blank line: one paragraph, no trailer
 ]
 
 
