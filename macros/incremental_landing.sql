@@ -475,20 +475,30 @@
 {% endmacro %}
 
 {% macro is_rebuild_pending() %}
-    {#- Whether the model being run is an incremental model that reset_changed_incremental_models
-        left to a full rebuild: in `dbt run`, `build` or `retry`, whose on-run-start hook
-        creates the list. dbt asks several times per model; the list is read once per
-        invocation and kept in `graph`, the one dict every node's context shares (a query per
-        question cost the daily run 0.4 s). -#}
-    {%- if not execute or flags.WHICH not in ['run', 'build', 'retry']
-            or model.resource_type != 'model' or model.config.materialized != 'incremental' -%}
+    {#- Whether the model being run or compiled is an incremental model that
+        reset_changed_incremental_models left to a full rebuild. dbt asks several times per
+        model; the list is read once per invocation and kept in `graph`, the one dict every
+        node's context shares (a query per question cost the daily run 0.4 s). -#}
+    {%- if not execute or model.resource_type != 'model'
+            or model.config.materialized != 'incremental' -%}
         {{ return(false) }}
     {%- endif -%}
     {%- set read = graph.get('ai_adoption_pending_rebuilds') -%}
     {%- if read is none or read.invocation_id != invocation_id -%}
-        {%- set listed = run_query('select model_name from ' ~ pending_rebuild_relation()) -%}
-        {%- set read = {'invocation_id': invocation_id,
-                        'model_names': listed.columns[0].values() | list} -%}
+        {%- set relation = pending_rebuild_relation() -%}
+        {%- if flags.WHICH not in ['run', 'build', 'retry'] -%}
+            {#- No on-run-start hook of this command created the list (`dbt compile`, `show`,
+                `docs generate`): a run did, or there is none. -#}
+            {%- set relation = adapter.get_relation(database=relation.database,
+                                                    schema=relation.schema,
+                                                    identifier=relation.identifier) -%}
+        {%- endif -%}
+        {%- set model_names = [] -%}
+        {%- if relation is not none -%}
+            {%- do model_names.extend(
+                run_query('select model_name from ' ~ relation).columns[0].values()) -%}
+        {%- endif -%}
+        {%- set read = {'invocation_id': invocation_id, 'model_names': model_names} -%}
         {%- do graph.update({'ai_adoption_pending_rebuilds': read}) -%}
     {%- endif -%}
     {{ return(model.name in read.model_names) }}
