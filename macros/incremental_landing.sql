@@ -419,10 +419,14 @@
             if node.resource_type == 'model' and node.config.materialized == 'incremental' -%}
         {%- do incremental.append(node) -%}
     {%- endfor -%}
+    {#- `dbt retry` runs with the flags of the command it retries and no selected_resources: it
+        may build any model, so every one counts as built here; one it does not reach stays
+        listed for the next run. -#}
+    {%- set builds_any = selected_resources | length == 0 -%}
     {%- set fingerprints = {} -%}
     {%- set changed = [] -%}
     {%- for node in incremental -%}
-        {%- if node.unique_id in selected_resources -%}
+        {%- if builds_any or node.unique_id in selected_resources -%}
             {%- set fingerprint = none if flags.EMPTY
                                   else incremental_fingerprint(node, loaded_seeds) -%}
             {%- do fingerprints.update({node.name: fingerprint}) -%}
@@ -438,10 +442,17 @@
                           ~ incremental | map(attribute='name') | join("', '") ~ "')"] -%}
     {%- for node in incremental -%}
         {%- set upstream_changed = node_ancestors(node) | select('in', changed) | list -%}
-        {%- set is_built = node.unique_id in selected_resources -%}
+        {%- set is_built = builds_any or node.unique_id in selected_resources -%}
         {%- if is_built and (node.unique_id in changed or upstream_changed) -%}
             {%- set existing = adapter.get_relation(
                 database=node.database, schema=node.schema, identifier=node.alias) -%}
+            {#- Listed even without a table, which this run creates from every row anyway: it
+                then stays listed when it is built before a listed model it reads
+                (clear_pending_rebuilds). -#}
+            {%- do statements.append("delete from " ~ pending_store ~ " where model_name = '"
+                                     ~ node.name ~ "'") -%}
+            {%- do statements.append("insert into " ~ pending_store ~ " values ('"
+                                     ~ node.name ~ "')") -%}
             {%- if existing is not none -%}
                 {%- if flags.EMPTY -%}
                     {{ log(node.name ~ ': an --empty run builds it without rows; the next run '
@@ -454,10 +465,6 @@
                            ~ 'was built' ~ (', or a model it reads did' if upstream_changed else '')
                            ~ '; rebuilding it in full', info=true) }}
                 {%- endif -%}
-                {%- do statements.append("delete from " ~ pending_store ~ " where model_name = '"
-                                         ~ node.name ~ "'") -%}
-                {%- do statements.append("insert into " ~ pending_store ~ " values ('"
-                                         ~ node.name ~ "')") -%}
             {%- endif -%}
         {%- endif -%}
         {%- set fingerprint = fingerprints[node.name] -%}
@@ -486,7 +493,7 @@
     {%- set read = graph.get('ai_adoption_pending_rebuilds') -%}
     {%- if read is none or read.invocation_id != invocation_id -%}
         {%- set relation = pending_rebuild_relation() -%}
-        {%- if flags.WHICH not in ['run', 'build', 'retry'] -%}
+        {%- if flags.WHICH not in ['run', 'build'] -%}
             {#- No on-run-start hook of this command created the list (`dbt compile`, `show`,
                 `docs generate`): a run did, or there is none. -#}
             {%- set relation = adapter.get_relation(database=relation.database,
@@ -518,21 +525,35 @@
 {% endmacro %}
 
 {% macro clear_pending_rebuilds(results) %}
-    {#- on-run-end: the incremental models this run built are no longer left to a rebuild. A
-        run stopped before this hook leaves them listed: the next run rebuilds them in full
-        once more. -#}
-    {%- if not execute or flags.WHICH not in ['run', 'build', 'retry'] -%}
+    {#- on-run-end: the incremental models this run built are no longer left to a rebuild, but
+        for one that reads a model still listed and not built by this run (a run of a subset,
+        or one that failed half-way, built it from that model's old rows): it stays listed, to
+        be rebuilt after it. A run stopped before this hook leaves them listed: the next run
+        rebuilds them in full once more. -#}
+    {%- if not execute or flags.WHICH not in ['run', 'build'] -%}
         {{ return('') }}
     {%- endif -%}
     {%- set built = [] -%}
     {%- for result in results
             if result.node.resource_type == 'model' and result.status == 'success'
                and result.node.config.materialized == 'incremental' -%}
-        {%- do built.append(result.node.name) -%}
+        {%- do built.append(result.node) -%}
     {%- endfor -%}
     {%- if built | length == 0 -%}{{ return('') }}{%- endif -%}
+    {%- set listed_unbuilt = run_query('select model_name from ' ~ pending_rebuild_relation())
+            .columns[0].values() | reject('in', built | map(attribute='name') | list) | list -%}
+    {%- set cleared = [] -%}
+    {%- for node in built -%}
+        {%- set waiting = [] -%}
+        {%- for ancestor in node_ancestors(node)
+                if ancestor in graph.nodes and graph.nodes[ancestor].name in listed_unbuilt -%}
+            {%- do waiting.append(ancestor) -%}
+        {%- endfor -%}
+        {%- if waiting | length == 0 -%}{%- do cleared.append(node.name) -%}{%- endif -%}
+    {%- endfor -%}
+    {%- if cleared | length == 0 -%}{{ return('') }}{%- endif -%}
     {{ return('delete from ' ~ pending_rebuild_relation() ~ " where model_name in ('"
-              ~ built | join("', '") ~ "')") }}
+              ~ cleared | join("', '") ~ "')") }}
 {% endmacro %}
 
 {% macro on_run_start_creates_logs() -%}

@@ -418,10 +418,12 @@ def test_an_edited_seed_rebuilds_every_model_downstream_of_it(landings, tmp_path
     with pytest.raises(DbtBuildError, match="accepted_values_ai_signatures_match_type"):
         dbt(["build", "--selector", "daily"], incremental_db, "incremental")
     _assert_same_tables(_tables(incremental_db, schemas), before)
-    pending = query(incremental_db, "select model_name from staging.incremental_pending_rebuilds")
-    assert {"int_git__commit_signals", "int_ai_interactions"} <= {
-        row["model_name"] for row in pending
-    }
+    listed = {"int_git__commit_signals", "int_ai_interactions"}
+    assert listed <= _pending_rebuilds(incremental_db)
+    # A run of the models after the listed int_git__commit_signals builds int_ai_interactions
+    # from its old rows: it must stay listed, to be rebuilt once int_git__commit_signals is.
+    dbt(["run", "--exclude", "int_git__commit_signals"], incremental_db, "incremental")
+    assert listed <= _pending_rebuilds(incremental_db)
 
     signatures.write_text("\n".join(kept) + "\n")
     dbt(["run", "--selector", "daily"], incremental_db, "incremental")
@@ -431,7 +433,55 @@ def test_an_edited_seed_rebuilds_every_model_downstream_of_it(landings, tmp_path
     assert _tables(full_db, ("marts",)) != {
         name: rows for name, rows in before.items() if name.startswith("marts.")
     }, "the edit must change the marts"
-    assert query(incremental_db, "select * from staging.incremental_pending_rebuilds") == []
+    assert _pending_rebuilds(incremental_db) == set()
+
+
+def _pending_rebuilds(db: Path) -> set[str]:
+    """The incremental models waiting for a full rebuild."""
+    rows = query(db, "select model_name from staging.incremental_pending_rebuilds")
+    return {row["model_name"] for row in rows}
+
+
+def test_a_retry_rebuilds_what_changed_since_the_failed_run(landings, tmp_path):
+    """The daily run fails in identity resolution, every model after it skipped. Before
+    `dbt retry`, the failure is mended and an analyst doubles a term of Total AI Actions in
+    int_developer_daily_volume, which the failed run did not reach. A retry runs with the failed
+    command's flags and no selection of its own: it must still find the changed model and
+    rebuild it in full (not only the dates loaded since), and leave nothing for the next run."""
+    project = tmp_path / "project"
+    shutil.copytree(
+        REPO_ROOT,
+        project,
+        ignore=shutil.ignore_patterns(".venv", ".git", "target", "logs", "data", "warehouse",
+                                      "cache", "*.duckdb"),
+    )  # fmt: skip
+    landing = landings["complete"]
+    incremental_db, full_db = _warehouse(tmp_path, "incremental"), _warehouse(tmp_path, "full")
+
+    def dbt(args, db, name):
+        return run_dbt(args, landing=landing, db=db, work_dir=tmp_path / name, project_dir=project)
+
+    dbt(SEEDS_AND_MODELS, incremental_db, "incremental")
+    identities = project / "models" / "intermediate" / "int_identities_resolved.py"
+    mended = identities.read_text()
+    identities.write_text(
+        mended.replace("def model(dbt, session):\n",
+                       "def model(dbt, session):\n    raise RuntimeError('broken')\n", 1)
+    )  # fmt: skip
+    with pytest.raises(DbtBuildError, match="broken"):
+        dbt(["build", "--selector", "daily"], incremental_db, "incremental")
+    identities.write_text(mended)
+    volume = project / "models" / "intermediate" / "int_developer_daily_volume.sql"
+    term = "+ copilot_records.code_acceptance_activity_count as ai_actions"
+    assert term in volume.read_text()
+    volume.write_text(volume.read_text().replace(term, "+ 2 * " + term.removeprefix("+ ")))
+    dbt(["retry"], incremental_db, "incremental")
+    assert _pending_rebuilds(incremental_db) == set()
+    dbt(SEEDS_AND_MODELS, full_db, "full")
+    schemas = ("marts", "intermediate")
+    _assert_same_tables(_tables(incremental_db, schemas), _tables(full_db, schemas))
+    daily = dbt(["build", "--selector", "daily"], incremental_db, "incremental")
+    assert "rebuilding it in full" not in daily.stdout
 
 
 def test_a_run_stopped_in_the_reset_hook_keeps_the_last_fingerprints(landings, tmp_path):
