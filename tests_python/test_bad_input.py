@@ -21,10 +21,11 @@ models: `zero_json` (a cursor folder with one zero-byte file) and `share_default
 lines garbage: the share test warns) up to the quarantine share test, `far_future` (a year typo,
 default period) up to int_reporting_period, `date_shapes` (dates in other shapes than
 documented, and a rejected record after the last counted one, default period) up to the daily
-mart and the quarantine, and `value_shapes` (Claude Code dates with an offset, accounts sent as
-JSON objects or lists) up to the daily mart, the quarantine and the attribution audit, and
+mart and the quarantine, `value_shapes` (Claude Code dates with an offset, accounts sent as
+JSON objects or lists) up to the daily mart, the quarantine and the attribution audit,
 `garbage_csv` (case 46: a directory CSV that is no text) up to the daily mart and the
-quarantine.
+quarantine, and `number_shapes` (case 63: counts of NaN, Infinity, nan and 1e400) up to the
+daily mart, the quarantine and the daily companion metrics.
 
 Tests marked xfail(strict=True) state the right behaviour where the project gets it wrong today;
 docs/bad_input.md says "bug: ..." for them.
@@ -711,6 +712,44 @@ def write_value_shapes_landing(landing: Path) -> None:
     write_ndjson(landing / "git" / "repo.ndjson", [object_author])
 
 
+def write_number_shapes_landing(landing: Path) -> None:
+    """Case 63: counts that DuckDB's JSON reader takes for numbers and JSON has not (NaN and
+    Infinity as Python's json.dumps writes them, and lower-case nan), and 1e400, a JSON
+    number beyond a double; each record on its own day."""
+    nan, infinity = float("nan"), float("inf")
+    write_ndjson(
+        landing / "copilot" / "2025-10-02.ndjson",
+        [
+            copilot(day(2), 6302, "nan-top", code_acceptance_activity_count=nan, used_agent=True),
+            copilot(day(3), 6303, "nan-feature", [feature("code_completion", **{
+                "code_acceptance_activity_count": nan, "loc_added_sum": 4})]),
+            copilot(day(4), 6304, "infinity-top", code_acceptance_activity_count=infinity),
+        ],
+    )  # fmt: skip
+    lower_case = copilot(
+        day(5), 6305, "lower-nan-feature",
+        [feature("code_completion", code_acceptance_activity_count=777)],
+    )  # fmt: skip
+    beyond_double = copilot(day(6), 6306, "beyond-double", code_acceptance_activity_count=888)
+    write_bytes(
+        landing / "copilot" / "2025-10-05.ndjson",
+        (ndjson_line(lower_case) + ndjson_line(beyond_double))
+        .replace(b": 777", b": nan")
+        .replace(b": 888", b": 1e400"),
+    )
+    write_json(
+        landing / "cursor" / "2025-10-07.json",
+        cursor_response([
+            cursor(day(7), "nan.cursor@example.com", chatRequests=nan, agentRequests=1),
+            cursor(day(8), "infinity.cursor@example.com", totalTabsAccepted=infinity),
+        ]),
+    )  # fmt: skip
+    page = claude_page([claude(day(9), user_actor("nan.claude@example.com"))])
+    page["data"][0]["core_metrics"]["num_sessions"] = nan
+    page["data"][0]["tool_actions"]["edit_tool"]["accepted"] = 1
+    write_json(landing / "claude_code" / "2025-10-09.json", page)
+
+
 def write_roster_and_history_landing(landing: Path) -> None:
     """Cases 38-40: people.csv rows of bots without is_bot, a quoted line break, and a
     repository whose history starts in 1990 (a period of 36 years), with the default period.
@@ -807,6 +846,11 @@ BUILDS = {  # name: (landing writer, dbt vars, dbt selection or None for the who
         write_value_shapes_landing,
         PERIOD,
         only("+ai_active_users_daily +landing_quarantine +ai_attribution_audit"),
+    ),
+    "number_shapes": (
+        write_number_shapes_landing,
+        PERIOD,
+        only("+ai_active_users_daily +landing_quarantine +ai_companion_metrics_daily"),
     ),
 }
 
@@ -1064,6 +1108,61 @@ def test_json_saved_as_utf16_is_listed_not_read(bad_db):
     )
     assert query(bad_db, staged) == [{"n": 0}]
     assert quarantine(bad_db, "cursor", "2025-10-01_powershell.json") == []
+
+
+# 63. a count of NaN, Infinity (what Python's json.dumps writes for a float that is none),
+#     nan or inf: DuckDB's JSON reader takes each for a number, JSON has no such number ->
+#     invalid: read as 0, reported, the record's other fields still count (they counted as
+#     numbers above every other before); 1e400 is a JSON number -> valid, counted as the cap
+@pytest.mark.parametrize(
+    ("source", "file_name", "marker", "field"),
+    [("copilot", "2025-10-02.ndjson", "nan-top", "code_acceptance_activity_count"),
+     ("copilot", "2025-10-02.ndjson", "nan-feature",
+      "totals_by_feature.code_acceptance_activity_count"),
+     ("copilot", "2025-10-02.ndjson", "infinity-top", "code_acceptance_activity_count"),
+     ("copilot", "2025-10-05.ndjson", "lower-nan-feature",
+      "totals_by_feature.code_acceptance_activity_count"),
+     ("cursor", "2025-10-07.json", "nan.cursor@", "chatRequests"),
+     ("cursor", "2025-10-07.json", "infinity.cursor@", "totalTabsAccepted"),
+     ("claude_code", "2025-10-09.json", "nan.claude@", "num_sessions")],
+    ids=["copilot-nan", "copilot-feature-nan", "copilot-infinity", "copilot-feature-lower-nan",
+         "cursor-nan", "cursor-infinity", "claude-code-nan"],
+)  # fmt: skip
+def test_count_that_is_no_json_number_reads_as_zero(builds, source, file_name, marker, field):
+    db = built(builds, "number_shapes")
+    row = the_row(quarantine(db, source, file_name, marker))
+    assert row["reason"] == f"invalid count (read as 0): {field}"
+    assert row["is_still_counted"] is True
+
+
+def test_counts_that_are_no_json_number_qualify_nobody(builds):
+    db = built(builds, "number_shapes")
+    active = {
+        (row["day"], row["dimension"]): row["active_users"]
+        for row in query(
+            db,
+            "select strftime(bucket_start, '%Y-%m-%d') as day, dimension, active_users"
+            " from marts.ai_active_users_daily where active_users > 0 and dimension <> 'all'",
+        )
+    }
+    assert active == {
+        (day(2), "coding_agents"): 1,  # used_agent; the NaN acceptance count is 0
+        (day(6), "coding_assistance"): 1,  # 1e400 accepted completions, no feature list
+        (day(7), "coding_agents"): 1,  # agentRequests; the NaN chat requests are 0
+        (day(9), "ai_coding"): 1,  # an accepted edit; the NaN sessions are 0
+    }
+    volume = query(
+        db,
+        "select strftime(bucket_start, '%Y-%m-%d') as day, source, total_ai_actions,"
+        " lines_accepted from marts.ai_companion_metrics_daily"
+        " where source <> 'all' and (total_ai_actions > 0 or lines_accepted > 0) order by 1",
+    )
+    assert volume == [
+        {"day": day(6), "source": "copilot", "total_ai_actions": 10**12, "lines_accepted": 0},
+        {"day": day(7), "source": "cursor", "total_ai_actions": 1, "lines_accepted": 0},
+        {"day": day(9), "source": "claude_code", "total_ai_actions": 1, "lines_accepted": 0},
+    ]
+    assert quarantine(db, "copilot", "2025-10-05.ndjson", "beyond-double") == []
 
 
 # 59. a file the build cannot open (a symbolic link to a file moved away; one its user may not

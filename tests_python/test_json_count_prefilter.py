@@ -52,6 +52,11 @@ def test_the_edge_cases_are_caught(compared_sql):
         '[{"code_generation_activity_count": [1]}]',
         '[{"loc_added_sum": 1}, {"loc_added_sum": -0.5}]',
         '[{"loc_added_sum": null}, {"code_generation_activity_count": false}]',
+        # not JSON numbers, though DuckDB's reader takes them: lower-case nan is no null
+        '[{"loc_added_sum": nan}]',
+        '[{"loc_added_sum":NaN}]',
+        '[{"code_generation_activity_count": inf}]',
+        '[{"loc_added_sum": -Infinity}]',
     ]
     rows = checked(compared_sql, records)
     assert [row[0] for row in rows if row[2] is None] == []  # each is invalid
@@ -72,7 +77,7 @@ JSON_VALUES = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(min_value=-5, max_value=10**6),
-    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.floats(width=32),  # NaN and Infinity too, as json.dumps writes them
     st.text(alphabet="0123456789-.e ", max_size=4),
     st.lists(st.integers(min_value=-2, max_value=2), max_size=2),
     st.dictionaries(st.sampled_from(["n", "loc_added_sum"]), st.integers(-1, 1), max_size=1),
@@ -104,6 +109,7 @@ def test_a_broken_prefilter_would_be_caught(compared_sql):
 # ---------------------------------------------------------------------------------------------
 
 COUNT_CAP = 10**12
+JSON_LITERALS = ("true", "false", "null")
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +122,11 @@ def count_sql(tmp_path_factory) -> str:
 
 
 def expected_count(text: str | None) -> tuple[bool, int]:
-    """(is_invalid, counted) of one JSON text; None is a missing value."""
+    """(is_invalid, counted) of one JSON text; None is a missing value. NaN, Infinity, nan and
+    inf, which DuckDB's JSON reader takes as numbers (Python's takes two of them), are no JSON
+    number (RFC 8259): invalid."""
+    if text is not None and text.lstrip("-")[:1].isalpha() and text not in JSON_LITERALS:
+        return True, 0
     value = None if text is None else json.loads(text)
     if value is None:
         return False, 0
@@ -140,6 +150,7 @@ COUNT_EDGE_CASES = (
     [None, "null", "0", "-0", "0.0", "3", "2.5", "-1", "-0.5", "1e3", "1E-3", "1e400", "-1e400"]
     + ["18446744073709551616", "-9223372036854775809", "1000000000001", "true", "false"]
     + ['"3"', '""', "[1]", "[]", '{"n": 1}', "{}"]
+    + ["NaN", "-NaN", "nan", "NAN", "Infinity", "-Infinity", "inf", "-inf", "INF", "infinity"]
 )
 
 
@@ -148,9 +159,9 @@ def test_counts_read_as_the_contract_says(count_sql):
 
 
 @settings(max_examples=200, deadline=None)
-@given(values=st.lists(JSON_VALUES | st.integers() | st.floats(allow_nan=False), max_size=30))
+@given(values=st.lists(JSON_VALUES | st.integers() | st.floats(), max_size=30))
 def test_any_count_reads_as_the_contract_says(count_sql, values):
-    texts = [json.dumps(value) for value in values if value not in (math.inf, -math.inf)]
+    texts = [json.dumps(value) for value in values]
     assert count_mismatches(count_sql, texts) == []
 
 
