@@ -177,13 +177,19 @@ def source_files(landing: Path, source: str, extension: str) -> list[Path]:
     return sorted((landing / source).glob("*." + extension), key=lambda path: path.name)
 
 
+def parsed_json(text: str) -> object:
+    """json.loads, but NaN, Infinity and -Infinity, which JSON has not (RFC 8259) and Python's
+    reader takes for numbers, stay text: a count spelled so is no number."""
+    return json.loads(text, parse_constant=str)
+
+
 def ndjson_objects(path: Path) -> Iterator[dict]:
     """The JSON objects of an NDJSON file; blank, unparsable and non-object lines are skipped."""
     for line in read_text(path).split("\n"):
         if not line.strip():
             continue
         try:
-            parsed = json.loads(line)
+            parsed = parsed_json(line)
         except Exception:
             continue
         if isinstance(parsed, dict):
@@ -193,7 +199,7 @@ def ndjson_objects(path: Path) -> Iterator[dict]:
 def json_data_list(path: Path) -> list | None:
     """The `data` array of a cursor / claude_code response, None when unreadable."""
     try:
-        document = json.loads(read_text(path))
+        document = parsed_json(read_text(path))
     except Exception:
         return None
     data = document.get("data") if isinstance(document, dict) else None
