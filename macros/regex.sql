@@ -34,11 +34,15 @@
 {% macro duckdb__last_paragraph(message) -%}
     {#- The lines after the message's last blank (or white-space only) line; NULL when the
         message is a single paragraph or ends with a blank line (contract section 7, git
-        trailers). Without a capture group RE2 finds the match several times faster; nullif would
-        evaluate the regexp_replace twice. -#}
+        trailers). A line ends at a line feed only, as git reads it; white space is
+        whitespace_characters. The line feed put in front lets a blank first line count as
+        one. Without a capture group RE2 finds the match several times
+        faster; nullif would evaluate the regexp_replace twice. -#}
+    {%- set blank_line = '\\n' ~ whitespace_regex_class(excluding=[10]) ~ '*\\n' -%}
+    {%- set text = "(chr(10) || " ~ message ~ ")" -%}
     case
-        when regexp_matches({{ message }}, '\n[ \t]*\n')
-            and not regexp_matches({{ message }}, '\n[ \t]*\n$')
-            then regexp_replace({{ message }}, '(?s)^.*\n[ \t]*\n', '')
+        when regexp_matches({{ text }}, '{{ blank_line }}')
+            and not regexp_matches({{ text }}, '{{ blank_line }}$')
+            then regexp_replace({{ text }}, '(?s)^.*{{ blank_line }}', '')
     end
 {%- endmacro %}
