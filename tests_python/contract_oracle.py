@@ -421,7 +421,6 @@ def github_dimensions(event: dict) -> set[str]:
 
 
 TRAILER_RE = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9\-]*)\s*:\s*(.*)$")
-NAME_EMAIL_RE = re.compile(r"^(.*?)\s*<([^>]*)>\s*$")
 AGENT_NAMES = {
     "claude",
     "claude[bot]",
@@ -432,7 +431,9 @@ AGENT_NAMES = {
     "devin-ai-integration[bot]",
     "codex",
 }
-CLAUDE_MODEL_RE = re.compile(r"^claude\s+(opus|sonnet|haiku|code|v?\d[\d.]*)(?![a-z0-9])")
+CLAUDE_MODEL_RE = re.compile(
+    r"^claude\s+((opus|sonnet|haiku|code)(?![a-z0-9])|v?[0-9]+(\.[0-9]+)*(?![a-z0-9.]))"
+)
 AGENT_EMAILS = {"noreply@anthropic.com", "cursoragent@cursor.com"}
 AGENT_LOGINS = {
     "claude[bot]",
@@ -455,12 +456,16 @@ TOOL_WORD_RE = re.compile(
 
 
 def split_trailer_value(value: str) -> tuple[str, str | None]:
-    """`Name <email>` -> (name, email), lower-cased; a value without <...> is all name."""
+    """`Name <email>` (or `Name <email` without `>`) -> (name, email), lower-cased. A value
+    without `<` is all name, and its last word is the e-mail when it holds an `@` after its
+    first character (`noreply@anthropic.com`)."""
     value = value.strip()
-    name_email = NAME_EMAIL_RE.match(value)
-    if name_email:
-        return name_email.group(1).strip().lower(), name_email.group(2).strip().lower()
-    return value.lower(), None
+    if "<" in value:
+        name, _, rest = value.partition("<")
+        return name.strip().lower(), rest.split(">", 1)[0].strip().lower() or None
+    words = value.split()
+    email = words[-1].lower() if words and "@" in words[-1][1:] else None
+    return value.lower(), email
 
 
 def trailer_signals(name: str, email: str | None) -> set[str]:
@@ -489,6 +494,7 @@ def git_dimensions(message: object) -> set[str]:
     dimensions = set()
     if not isinstance(message, str):
         return dimensions
+    message = message.replace("\r\n", "\n").replace("\r", "\n")  # a line ends at either
     lower = message.lower()
     if "generated with [claude code]" in lower:
         dimensions.add("coding_agents")
@@ -517,11 +523,7 @@ def git_dimensions(message: object) -> set[str]:
             if "aider" in signals:
                 dimensions.add("ai_coding")
         elif token in ("assisted-by", "generated-by"):
-            if (
-                trailer_signals(name, email)
-                or TOOL_WORD_RE.search(name or "")
-                or (email and TOOL_WORD_RE.search(email.split("@")[0]))
-            ):
+            if trailer_signals(name, email) or TOOL_WORD_RE.search(name or ""):
                 dimensions.add("ai_coding")
     return dimensions
 

@@ -126,11 +126,12 @@ def is_bot(key: tuple[str, str]) -> bool:
 def last_paragraph(message: str) -> list[str]:
     """Contract §7: the lines after the message's last blank line (trailing whitespace ignored).
 
-    A message without any blank line is a single paragraph, which is then its last one.
+    A message without any blank line has no lines after one: its subject and body are no
+    trailers (as git and GitHub read them).
     """
     lines = message.replace("\r\n", "\n").replace("\r", "\n").rstrip().split("\n")
     blanks = [index for index, line in enumerate(lines) if not line.strip()]
-    return lines[blanks[-1] + 1 :] if blanks else lines
+    return lines[blanks[-1] + 1 :] if blanks else []
 
 
 def trailers(message: str) -> list[tuple[str, str, str | None]]:

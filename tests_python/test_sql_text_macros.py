@@ -152,3 +152,101 @@ def test_a_broken_fast_path_would_be_caught(compared_sql):
     broken = compared_sql.replace("ascii(right(value, 1)) <= 32", "false")
     assert broken != compared_sql
     assert [row[0] for row in differences(broken, ["a\t", "\ta"])] == ["a\t"]
+
+
+# --- one side only, and the regular expressions' white space -----------------------------------
+
+
+@pytest.fixture(scope="module")
+def sided_sql(tmp_path_factory) -> str:
+    return compiled_sql(
+        tmp_path_factory.mktemp("trimmed_sides"),
+        "select value, {{ trimmed_text('value', 'leading') }} as leading_trimmed,"
+        " {{ trimmed_text('value', 'trailing') }} as trailing_trimmed from values_to_check",
+    )
+
+
+def sided_differences(sql: str, values: list[str | None]) -> list[tuple]:
+    """The values whose one-sided trimmed_text is not Python's lstrip / rstrip."""
+    return [
+        row
+        for row in rows_over_values(sql, values)
+        if row[0] is not None and row[1:] != (row[0].lstrip() or None, row[0].rstrip() or None)
+    ]
+
+
+def test_one_sided_trimmed_text_strips_what_python_strips(sided_sql):
+    assert sided_differences(sided_sql, EDGE_VALUES) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(st.text(alphabet=CHARACTERS, max_size=6), min_size=1, max_size=40))
+def test_one_sided_trimmed_text_strips_what_python_strips_on_any_text(sided_sql, values):
+    assert sided_differences(sided_sql, values) == []
+
+
+def test_the_white_space_class_is_pythons(tmp_path):
+    """whitespace_regex_class matches exactly the characters of str.isspace; with `excluding`
+    it leaves the line feed out."""
+    sql = compiled_sql(
+        tmp_path,
+        "select value, regexp_matches(value, '^{{ whitespace_regex_class() }}$'),"
+        " regexp_matches(value, '^{{ whitespace_regex_class(excluding=[10]) }}$')"
+        " from values_to_check",
+    )
+    others = [chr(code_point) for code_point in range(0x3100) if not chr(code_point).isspace()]
+    rows = rows_over_values(sql, [*PYTHON_WHITESPACE, *others, "\u200b", "\ufeff", "  "])
+    for value, matches_class, matches_class_within_a_line in rows:
+        white_space = value.isspace() and len(value) == 1
+        assert (matches_class, matches_class_within_a_line) == (
+            white_space,
+            white_space and value != "\n",
+        ), repr(value)
+
+
+def python_last_paragraph(message: str | None) -> str | None:
+    """Contract section 7 in Python: the lines after the last blank (white space only) line that
+    a line feed ends; None for a message without one, or one that ends with a blank line."""
+    if message is None:
+        return None
+    lines = message.split("\n")
+    blanks = [number for number in range(len(lines) - 1) if lines[number].strip() == ""]
+    if not blanks or (len(lines) > 1 and lines[-1] == "" and lines[-2].strip() == ""):
+        return None
+    return "\n".join(lines[blanks[-1] + 1 :])
+
+
+LAST_PARAGRAPH_EDGES = [
+    None, "", "\n", "a", "a\nb", "a\n\nb", "\nb", "  \nb\nc", "a\n\f\nb", "a\n\u00a0\nb",
+    "a\n\u200b\nb", "a\n\nb\n", "a\n\nb\n\n", "a\n\nb\n \n", "a\n\n\nb", "\n\n", "a\n\r\nb",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def last_paragraph_sql(tmp_path_factory) -> str:
+    return compiled_sql(
+        tmp_path_factory.mktemp("last_paragraph"),
+        "select value, {{ last_paragraph('value') }} as paragraph from values_to_check",
+    )
+
+
+def last_paragraph_differences(sql: str, values: list[str | None]) -> list[tuple]:
+    return [
+        (value, paragraph, python_last_paragraph(value))
+        for value, paragraph in rows_over_values(sql, values)
+        if paragraph != python_last_paragraph(value)
+    ]
+
+
+def test_last_paragraph_is_the_contracts_on_edge_cases(last_paragraph_sql):
+    assert last_paragraph_differences(last_paragraph_sql, LAST_PARAGRAPH_EDGES) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    values=st.lists(
+        st.text(alphabet="\n\n\n \t\f\u00a0\u3000\u200bab", max_size=12), min_size=1, max_size=40
+    )
+)
+def test_last_paragraph_is_the_contracts_on_any_text(last_paragraph_sql, values):
+    assert last_paragraph_differences(last_paragraph_sql, values) == []
