@@ -3,9 +3,12 @@
 `trimmed_text` and `trim_characters` test the edges of a value before calling DuckDB's trim,
 which is the costly part. The property: on any text, each equals the plain expression it
 stands for. `trimmed_text` removes the white space Python's `str.strip()` removes (the identity
-resolution is Python and reads the same person ids): it equals `value.strip() or None` too. The
-alphabet holds ASCII white space, Unicode space separators, other white space, characters
-that look like white space but are not (U+200B, U+FEFF) and text around them.
+resolution is Python and reads the same person ids): it equals `value.strip() or None` too,
+and with a side, `lstrip` / `rstrip`. The alphabet holds ASCII white space, Unicode space
+separators, other white space, characters that look like white space but are not (U+200B,
+U+FEFF) and text around them. `whitespace_regex_class` matches exactly Python's white space,
+and `last_paragraph` (the git trailers' paragraph) equals a Python reading of contract section
+7 on random text.
 """
 
 from __future__ import annotations
@@ -94,18 +97,23 @@ def compared_sql(tmp_path_factory) -> str:
 def trimmed_sql(tmp_path_factory) -> str:
     return compiled_sql(
         tmp_path_factory.mktemp("trimmed_text"),
-        "select value, {{ trimmed_text('value') }} as trimmed from values_to_check",
+        "select value, {{ trimmed_text('value') }} as trimmed,"
+        " {{ trimmed_text('value', 'leading') }} as leading_trimmed,"
+        " {{ trimmed_text('value', 'trailing') }} as trailing_trimmed from values_to_check",
     )
 
 
+def python_trimmed(value: str | None) -> tuple:
+    """Python's strip, lstrip and rstrip of `value`, None for nothing left."""
+    if value is None:
+        return None, None, None
+    return value.strip() or None, value.lstrip() or None, value.rstrip() or None
+
+
 def differences_from_python(sql: str, values: list[str | None]) -> list[tuple]:
-    """The values whose trimmed_text is not Python's strip (None for nothing left)."""
-    rows = rows_over_values(sql, values)
-    return [
-        (value, trimmed)
-        for value, trimmed in rows
-        if trimmed != (value.strip() or None if value is not None else None)
-    ]
+    """The values whose trimmed_text (both sides, leading, trailing) is not Python's strip,
+    lstrip and rstrip."""
+    return [row for row in rows_over_values(sql, values) if row[1:] != python_trimmed(row[0])]
 
 
 def test_whitespace_characters_are_pythons(tmp_path):
@@ -154,35 +162,7 @@ def test_a_broken_fast_path_would_be_caught(compared_sql):
     assert [row[0] for row in differences(broken, ["a\t", "\ta"])] == ["a\t"]
 
 
-# --- one side only, and the regular expressions' white space -----------------------------------
-
-
-@pytest.fixture(scope="module")
-def sided_sql(tmp_path_factory) -> str:
-    return compiled_sql(
-        tmp_path_factory.mktemp("trimmed_sides"),
-        "select value, {{ trimmed_text('value', 'leading') }} as leading_trimmed,"
-        " {{ trimmed_text('value', 'trailing') }} as trailing_trimmed from values_to_check",
-    )
-
-
-def sided_differences(sql: str, values: list[str | None]) -> list[tuple]:
-    """The values whose one-sided trimmed_text is not Python's lstrip / rstrip."""
-    return [
-        row
-        for row in rows_over_values(sql, values)
-        if row[0] is not None and row[1:] != (row[0].lstrip() or None, row[0].rstrip() or None)
-    ]
-
-
-def test_one_sided_trimmed_text_strips_what_python_strips(sided_sql):
-    assert sided_differences(sided_sql, EDGE_VALUES) == []
-
-
-@settings(max_examples=300, deadline=None)
-@given(values=st.lists(st.text(alphabet=CHARACTERS, max_size=6), min_size=1, max_size=40))
-def test_one_sided_trimmed_text_strips_what_python_strips_on_any_text(sided_sql, values):
-    assert sided_differences(sided_sql, values) == []
+# --- the regular expressions' white space, and a message's last paragraph --------------------
 
 
 def test_the_white_space_class_is_pythons(tmp_path):
