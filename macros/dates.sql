@@ -5,11 +5,22 @@
 {% macro duckdb__parse_timestamp_utc(value) -%}
     {#- An ISO-8601 text with its UTC offset to a UTC timestamp; NULL when it does not parse.
         Also git's own "ISO-like" form (`%ai`, `--date=iso`: `2025-10-04 10:00:00 +0200`), whose
-        space before the offset DuckDB does not read; the second try runs only on the texts
-        that the first one could not read. -#}
+        space before the offset DuckDB does not read, and RFC 3339's lower-case `t` and `z`; the
+        second try runs only on the texts that the first one could not read. DuckDB reads any
+        two pairs of digits as an offset (`+99:99` moved a commit by four days): an offset of
+        24 hours or more, or of 60 minutes or more, is no offset, and the text does not parse.
+        A text ending in `Z` (every GitHub event) skips that check. -#}
+    {%- set impossible_offset = '[+-]((2[4-9]|[3-9][0-9]):?[0-9]{2}|[0-9]{2}:?[6-9][0-9])$' -%}
+    {%- set checked -%}
+        (case
+            when ends_with({{ value }}, 'Z') then {{ value }}
+            when regexp_matches({{ value }}, '{{ impossible_offset }}') then null
+            else {{ value }}
+        end)
+    {%- endset -%}
     cast(timezone('UTC', coalesce(
-        try_cast({{ value }} as timestamptz),
-        try_cast(regexp_replace({{ value }}, '\s+([+-]\d\d:?\d\d)$', '\1') as timestamptz)
+        try_cast({{ checked }} as timestamptz),
+        try_cast(regexp_replace(upper({{ checked }}), '\s+([+-]\d\d:?\d\d)$', '\1') as timestamptz)
     )) as timestamp)
 {%- endmacro %}
 

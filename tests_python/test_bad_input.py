@@ -24,8 +24,9 @@ documented, and a rejected record after the last counted one, default period) up
 mart and the quarantine, `value_shapes` (Claude Code dates with an offset, accounts sent as
 JSON objects or lists) up to the daily mart, the quarantine and the attribution audit,
 `garbage_csv` (case 46: a directory CSV that is no text) up to the daily mart and the
-quarantine, and `number_shapes` (case 63: counts of NaN, Infinity, nan and 1e400) up to the
-daily mart, the quarantine and the daily companion metrics.
+quarantine, `number_shapes` (case 63: counts of NaN, Infinity, nan and 1e400) up to the
+daily mart, the quarantine and the daily companion metrics, and `timestamp_shapes` (case 64:
+UTC offsets no clock has, lower-case `t` and `z`) up to the daily mart and the quarantine.
 
 Tests marked xfail(strict=True) state the right behaviour where the project gets it wrong today;
 docs/bad_input.md says "bug: ..." for them.
@@ -750,6 +751,29 @@ def write_number_shapes_landing(landing: Path) -> None:
     write_json(landing / "claude_code" / "2025-10-09.json", page)
 
 
+def write_timestamp_shapes_landing(landing: Path) -> None:
+    """Case 64: UTC offsets no clock has (+99:99, +24:00, +23:60), beside a valid +05:30, and
+    RFC 3339's lower-case `t` and `z`; each record has an author or actor of its own."""
+    write_ndjson(
+        landing / "git" / "repo.ndjson",
+        [
+            commit(sha("offset-99"), "offset.99@example.com", f"{day(2)}T12:00:00+99:99"),
+            commit(sha("offset-24"), "offset.24@example.com", f"{day(2)}T12:00:00+24:00"),
+            commit(sha("offset-2360"), "offset.2360@example.com", f"{day(2)}T12:00:00+23:60"),
+            # 01:00 at +05:30 is 19:30 UTC the day before
+            commit(sha("offset-0530"), "offset.0530@example.com", f"{day(3)}T01:00:00+05:30"),
+            commit(sha("lower-case"), "lower.case@example.com", f"{day(4)}t10:00:00z"),
+        ],
+    )
+    write_ndjson(
+        landing / "github" / "2025-10-05.ndjson",
+        [
+            comment_event(6401, "offset-25", f"{day(5)}T12:00:00+25:00", "@claude fix this"),
+            comment_event(6402, "lower-case", f"{day(6)}t12:00:00z", "@claude fix this"),
+        ],
+    )
+
+
 def write_roster_and_history_landing(landing: Path) -> None:
     """Cases 38-40: people.csv rows of bots without is_bot, a quoted line break, and a
     repository whose history starts in 1990 (a period of 36 years), with the default period.
@@ -851,6 +875,11 @@ BUILDS = {  # name: (landing writer, dbt vars, dbt selection or None for the who
         write_number_shapes_landing,
         PERIOD,
         only("+ai_active_users_daily +landing_quarantine +ai_companion_metrics_daily"),
+    ),
+    "timestamp_shapes": (
+        write_timestamp_shapes_landing,
+        PERIOD,
+        only("+ai_active_users_daily +landing_quarantine"),
     ),
 }
 
@@ -1163,6 +1192,38 @@ def test_counts_that_are_no_json_number_qualify_nobody(builds):
         {"day": day(9), "source": "claude_code", "total_ai_actions": 1, "lines_accepted": 0},
     ]
     assert quarantine(db, "copilot", "2025-10-05.ndjson", "beyond-double") == []
+
+
+# 64. a UTC offset no clock has (+99:99, +24:00, +23:60) -> quarantined: DuckDB read it as an
+#     offset of days and moved the record; lower-case `t` and `z` (RFC 3339) -> read
+@pytest.mark.parametrize(
+    ("source", "file_name", "marker", "field"),
+    [("git", "repo.ndjson", "offset.99@", "authored_at"),
+     ("git", "repo.ndjson", "offset.24@", "authored_at"),
+     ("git", "repo.ndjson", "offset.2360@", "authored_at"),
+     ("github", "2025-10-05.ndjson", "offset-25", "created_at")],
+    ids=["git-99:99", "git-24:00", "git-23:60", "github-25:00"],
+)  # fmt: skip
+def test_impossible_utc_offset_is_quarantined(builds, source, file_name, marker, field):
+    db = built(builds, "timestamp_shapes")
+    row = the_row(quarantine(db, source, file_name, marker))
+    assert row["reason"] == f"{field} is missing or not an ISO-8601 timestamp"
+    assert row["is_still_counted"] is False
+
+
+def test_valid_offsets_and_lower_case_timestamps_count_on_their_utc_day(builds):
+    db = built(builds, "timestamp_shapes")
+    active = query(
+        db,
+        "select strftime(bucket_start, '%Y-%m-%d') as day, active_users"
+        " from marts.ai_active_users_daily where dimension = 'coding_agents' and active_users > 0"
+        " order by 1",
+    )
+    assert active == [
+        {"day": day(2), "active_users": 1},  # +05:30, 19:30 UTC the day before
+        {"day": day(4), "active_users": 1},  # git, lower-case t and z
+        {"day": day(6), "active_users": 1},  # github, lower-case t and z
+    ]
 
 
 # 59. a file the build cannot open (a symbolic link to a file moved away; one its user may not
