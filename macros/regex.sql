@@ -36,8 +36,8 @@
         message is a single paragraph or ends with a blank line (contract section 7, git
         trailers). A line ends at a line feed only, as git reads it; white space is
         whitespace_characters. The line feed put in front lets a blank first line count as
-        one. Without a capture group RE2 finds the match several times
-        faster; nullif would evaluate the regexp_replace twice. -#}
+        one. Without a capture group RE2 finds the match several times faster; nullif would
+        evaluate the regexp_replace twice. -#}
     {%- set blank_line = '\\n' ~ whitespace_regex_class(excluding=[10]) ~ '*\\n' -%}
     {%- set text = "(chr(10) || " ~ message ~ ")" -%}
     case
