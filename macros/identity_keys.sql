@@ -11,7 +11,8 @@
         vendor should have sent text (`{"login": "eve"}`) is no account: NULL too.
         An e-mail written with a display name (`Ivy <ivy@acme.com>`, `<ivy@acme.com>`, as git
         and mail tools write an address) is the address between the angle brackets: names are
-        never keys.
+        never keys. Text that only looks like one (`Ivy <ivy@acme.com> >`: no address ends it)
+        is its own key, as in ai_adoption.identity; it was NULL, which failed the build.
         kind: 'login', 'email', or 'auto' (an e-mail when the value holds an @).
     -#}
     {%- if kind not in ('login', 'email', 'auto') -%}
@@ -19,8 +20,9 @@
     {%- endif -%}
     {%- set cleaned = "lower(" ~ trimmed_text(value) ~ ")" -%}
     {%- set noreply = '^(?:[0-9]+\\+)?([^@]+)@users\\.noreply\\.github\\.com$' -%}
-    {%- set address = "case when " ~ cleaned ~ " like '%<%>' then " ~ trimmed_text("regexp_extract("
-        ~ cleaned ~ ", '<([^<>]*)>$', 1)") ~ " else " ~ cleaned ~ " end" -%}
+    {%- set address = "case when " ~ cleaned ~ " like '%<%>' and regexp_matches(" ~ cleaned
+        ~ ", '<[^<>]*>$') then " ~ trimmed_text("regexp_extract(" ~ cleaned ~ ", '<([^<>]*)>$', 1)")
+        ~ " else " ~ cleaned ~ " end" -%}
     case
         when {{ text_is_json_container(value) }} then null
     {%- if kind == 'login' %}
