@@ -91,6 +91,8 @@ renamed as (
             when file_error is not null then file_error
             when date_value is null then 'date is missing'
             when date_epoch_ms is null then 'date is not epoch milliseconds'
+            when date_epoch_ms <= 0
+                then 'date is zero or negative, not a day in epoch milliseconds'
             when date_epoch_ms < {{ least_epoch_ms() }}
                 then 'date looks like epoch seconds, not milliseconds'
             when email is null then 'email is missing'
