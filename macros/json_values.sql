@@ -72,7 +72,20 @@
 {% endmacro %}
 
 {% macro duckdb__json_flag(json_value) -%}
-    coalesce(json_type({{ json_value }}) = 'BOOLEAN' and cast({{ json_value }} as boolean), false)
+    {#- try_cast: DuckDB evaluates the cast for every row, also those the type check excludes, so
+        a cast of "" or "n/a" failed the whole build. -#}
+    coalesce(
+        json_type({{ json_value }}) = 'BOOLEAN' and try_cast({{ json_value }} as boolean), false
+    )
+{%- endmacro %}
+
+{% macro json_flag_is_invalid(json_value) %}
+    {{ return(adapter.dispatch('json_flag_is_invalid', 'ai_adoption')(json_value)) }}
+{% endmacro %}
+
+{% macro duckdb__json_flag_is_invalid(json_value) -%}
+    {#- A flag present but not a JSON boolean ("true", 1, "", an object): read as false. -#}
+    coalesce(json_type({{ json_value }}) not in ('BOOLEAN', 'NULL'), false)
 {%- endmacro %}
 
 {% macro json_text(json_value, path) %}
@@ -95,17 +108,33 @@
     {#- A comma-separated list of the count fields whose value is not a non-negative JSON number
         (fields: reported name -> JSON value; list_fields: reported name -> JSON list of values,
         invalid when any element is); NULL when every count is valid. -#}
+    {%- set conditions = {} %}
+    {%- for name, value in fields.items() %}
+        {%- do conditions.update({name: json_count_is_invalid(value)}) %}
+    {%- endfor %}
+    {%- for name, values in list_fields.items() %}
+        {%- do conditions.update({name: 'len(list_filter(' ~ values ~ ', lambda element: '
+            ~ json_count_is_invalid('element') ~ ')) > 0'}) %}
+    {%- endfor %}
+    {{- field_names_where(conditions) }}
+{%- endmacro %}
+
+{% macro invalid_flag_fields(fields) -%}
+    {#- A comma-separated list of the flag fields present but not a JSON boolean (fields: reported
+        name -> JSON value); NULL when every flag is valid. -#}
+    {%- set conditions = {} %}
+    {%- for name, value in fields.items() %}
+        {%- do conditions.update({name: json_flag_is_invalid(value)}) %}
+    {%- endfor %}
+    {{- field_names_where(conditions) }}
+{%- endmacro %}
+
+{% macro field_names_where(conditions) -%}
+    {#- The comma-separated names whose SQL condition holds (conditions: name -> condition), in
+        the dict's order; NULL when none does. -#}
     nullif(concat_ws(', '
-        {%- for name, value in fields.items() %},
-        case when {{ json_count_is_invalid(value) }} then '{{ name }}' end
-        {%- endfor %}
-        {%- for name, values in list_fields.items() %},
-        case
-            when len(list_filter(
-                {{ values }}, lambda element: {{ json_count_is_invalid("element") }}
-            )) > 0
-                then '{{ name }}'
-        end
+        {%- for name, condition in conditions.items() %},
+        case when {{ condition }} then '{{ name }}' end
         {%- endfor %}
     ), '')
 {%- endmacro %}
@@ -146,6 +175,22 @@
     json_extract_string({{ json_value }}, [
         {%- for path in paths %}'{{ path }}'{{ ', ' if not loop.last }}{% endfor -%}
     ])
+{%- endmacro %}
+
+{% macro json_scalar_read_as_text(json_value, path, text) %}
+    {{ return(adapter.dispatch('json_scalar_read_as_text', 'ai_adoption')(json_value, path, text)) }}
+{% endmacro %}
+
+{% macro duckdb__json_scalar_read_as_text(json_value, path, text) -%}
+    {#- True when the field at `path` of the JSON is a number or a boolean, which its text (`text`,
+        json_extract_string) writes as `7` or `false`: no login or e-mail, where a vendor sent one.
+        Only a text that such a value writes (`true`, `false`, or a leading digit or minus: ASCII
+        45-57) is looked up again in the JSON, as that parses the record a second time. -#}
+    case
+        when {{ text }} = 'true' or {{ text }} = 'false' or ascii({{ text }}) between 45 and 57
+            then coalesce(json_type({{ json_value }}, '{{ path }}') <> 'VARCHAR', false)
+        else false
+    end
 {%- endmacro %}
 
 {% macro json_texts(json_value, paths) -%}

@@ -1,11 +1,14 @@
 {% macro quarantined_records(
-    source_name, staging_model, has_counts=false, renumber=false, repair_column=none
+    source_name, staging_model, has_counts=false, has_flags=false, renumber=false,
+    repair_column=none
 ) -%}
     {#- The rows of one staging model that go to quarantine, in landing_quarantine's columns.
         renumber: the staging record_number runs across the files of the source (NDJSON); the
         quarantine gives the record's position inside its own file instead.
         repair_column: the model's column that says how a record was repaired (it counts):
-        encoding_repair, value_repair. -#}
+        encoding_repair, value_repair.
+        has_counts / has_flags: the model lists the invalid values it read as 0 / false in
+        invalid_count_fields / invalid_flag_fields (the record counts). -#}
     select
         '{{ source_name }}' as source,
         staged.file_name,
@@ -17,7 +20,13 @@
         {%- if has_counts %}
         coalesce(
             staged.rejection_reason,
-            'invalid count (read as 0): ' || staged.invalid_count_fields
+            concat_ws(
+                '; ',
+                'invalid count (read as 0): ' || staged.invalid_count_fields
+                {%- if has_flags %},
+                'invalid flag (read as false): ' || staged.invalid_flag_fields
+                {%- endif %}
+            )
         ) as reason,
         {%- elif repair_column %}
         coalesce(staged.rejection_reason, staged.{{ repair_column }}) as reason,
@@ -39,6 +48,9 @@
     where staged.rejection_reason is not null
         {%- if has_counts %}
         or staged.invalid_count_fields is not null
+        {%- endif %}
+        {%- if has_flags %}
+        or staged.invalid_flag_fields is not null
         {%- endif %}
         {%- if repair_column %}
         or staged.{{ repair_column }} is not null

@@ -22,11 +22,12 @@ lines garbage: the share test warns) up to the quarantine share test, `far_futur
 default period) up to int_reporting_period, `date_shapes` (dates in other shapes than
 documented, and a rejected record after the last counted one, default period) up to the daily
 mart and the quarantine, `value_shapes` (Claude Code dates with an offset, accounts sent as
-JSON objects or lists) up to the daily mart, the quarantine and the attribution audit,
-`garbage_csv` (case 46: a directory CSV that is no text) up to the daily mart and the
-quarantine, `number_shapes` (case 63: counts of NaN, Infinity, nan and 1e400) up to the
-daily mart, the quarantine and the daily companion metrics, and `timestamp_shapes` (case 64:
-UTC offsets no clock has, lower-case `t` and `z`) up to the daily mart and the quarantine.
+JSON objects, lists, numbers or booleans, flags that are no booleans) up to the daily mart, the
+quarantine and the attribution audit, `garbage_csv` (case 46: a directory CSV that is no
+text) up to the daily mart and the quarantine, `number_shapes` (case 63: counts of NaN,
+Infinity, nan and 1e400) up to the daily mart, the quarantine and the daily companion
+metrics, and `timestamp_shapes` (case 64: UTC offsets no clock has, lower-case `t` and `z`) up
+to the daily mart and the quarantine.
 
 Tests marked xfail(strict=True) state the right behaviour where the project gets it wrong today;
 docs/bad_input.md says "bug: ..." for them.
@@ -677,8 +678,9 @@ def write_date_shapes_landing(landing: Path) -> None:
 
 
 def write_value_shapes_landing(landing: Path) -> None:
-    """A Claude Code `date` with an offset or without a time (case 43), and an account field
-    sent as a JSON object or list instead of text (case 44)."""
+    """A Claude Code `date` with an offset or without a time (case 43), an account field sent
+    as a JSON object, list, number or boolean instead of text (case 44, on day 10), accounts whose
+    text merely starts with a digit (day 14), and flags that are no booleans (case 65, day 13)."""
     write_json(
         landing / "claude_code" / "2025-10-06.json",
         claude_page(
@@ -695,19 +697,35 @@ def write_value_shapes_landing(landing: Path) -> None:
                 ),
                 claude("2025-10-11", {"email_address": "untyped@example.com"}, sessions=1),
                 claude("2025-10-12", {"api_key_name": "untyped-key"}, sessions=1),
+                {**claude("2025-10-10", user_actor(7), sessions=1), "note": "number-claude"},
+                claude("2025-10-14", user_actor("7.claude@example.com"), sessions=1),
             ]
         ),
     )
     write_ndjson(
         landing / "copilot" / "2025-10-10.ndjson",
-        [copilot(day(10), 4401, {"login": "object-login"}, completion())],
+        [
+            copilot(day(10), 4401, {"login": "object-login"}, completion()),
+            copilot(day(13), 4404, "flag-agent", used_agent="", used_cli="n/a"),
+            copilot(day(13), 4405, "flag-chat", completion(), used_chat=1),
+        ],
     )
     list_email = {**cursor(day(10), "x@example.com", totalTabsAccepted=1)}
     list_email["email"] = ["list.cursor@example.com"]
-    write_json(landing / "cursor" / "2025-10-10.json", cursor_response([list_email]))
+    false_email = {**cursor(day(10), "x@example.com", totalTabsAccepted=1), "email": False}
+    false_email["note"] = "false-cursor"
+    flag_cursor = {**cursor(day(13), "flag.cursor@example.com", chatRequests=1), "isActive": "n/a"}
+    digit_cursor = cursor(day(14), "123+digit-cursor@users.noreply.github.com", chatRequests=1)
+    write_json(
+        landing / "cursor" / "2025-10-10.json",
+        cursor_response([list_email, false_email, flag_cursor, digit_cursor]),
+    )
     object_actor = comment_event(4402, "x", f"{day(10)}T12:00:00Z", "@claude fix this")
     object_actor["actor"] = {"id": 1, "login": {"name": "object-actor"}}
-    write_ndjson(landing / "github" / "2025-10-10.ndjson", [object_actor])
+    true_actor = comment_event(4403, True, f"{day(10)}T12:00:00Z", "@claude fix this")
+    true_actor["note"] = "true-actor"
+    digit_actor = comment_event(4406, "007", f"{day(14)}T12:00:00Z", "@claude fix this")
+    write_ndjson(landing / "github" / "2025-10-10.ndjson", [object_actor, true_actor, digit_actor])
     object_author = commit(sha("object-author"), "x@example.com", f"{day(10)}T10:00:00Z")
     object_author["author_email"] = {"email": "object.git@example.com"}
     write_ndjson(landing / "git" / "repo.ndjson", [object_author])
@@ -2086,6 +2104,28 @@ def test_account_sent_as_object_or_list_is_quarantined(builds, source, file_name
     assert active_on(db, day(10)) == expected_active()
 
 
+@pytest.mark.parametrize(
+    ("source", "marker", "reason"),
+    [("cursor", "false-cursor", "email is a number or a boolean, not an e-mail"),
+     ("claude_code", "number-claude",
+      "actor.email_address is a number or a boolean, not an e-mail"),
+     ("github", "true-actor", "actor.login is a number or a boolean, not a login")],
+    ids=["cursor", "claude_code", "github"],
+)  # fmt: skip
+def test_account_sent_as_number_or_boolean_is_quarantined(builds, source, marker, reason):
+    db = built(builds, "value_shapes")
+    row = the_row(quarantine(db, source, "", marker))
+    assert row["reason"] == reason and row["is_still_counted"] is False
+    assert active_on(db, day(10)) == expected_active()
+
+
+def test_account_text_starting_with_a_digit_counts(builds):
+    db = built(builds, "value_shapes")
+    assert active_on(db, day(14)) == expected_active(all=3, coding_assistance=1, coding_agents=2)
+    assert quarantine(db, "cursor", "", "digit-cursor") == []
+    assert quarantine(db, "github", "", "007") == []
+
+
 def test_git_author_sent_as_object_is_attributed_to_nobody(builds):
     db = built(builds, "value_shapes")
     assert quarantine(db, "git", "repo.ndjson") == []
@@ -2093,6 +2133,23 @@ def test_git_author_sent_as_object_is_attributed_to_nobody(builds):
     assert accounts == [{"account_key": None}]
     audit = attribution_audit(db, "git", "2025-10-10")
     assert audit["records_qualifying"] == 1 and audit["qualifying_no_account"] == 1
+
+
+# 65. a vendor flag that is no JSON boolean (`""`, `"n/a"`, 1): read as false, the record counts,
+#     and the quarantine lists it as still counted (a cast of "" used to fail the whole build)
+@pytest.mark.parametrize(
+    ("source", "marker", "fields"),
+    [("copilot", "flag-agent", "used_agent, used_cli"),
+     ("copilot", "flag-chat", "used_chat"),
+     ("cursor", "flag.cursor@example.com", "isActive")],
+    ids=["copilot-agent-cli", "copilot-chat", "cursor"],
+)  # fmt: skip
+def test_flag_that_is_no_boolean_reads_false_and_is_reported(builds, source, marker, fields):
+    db = built(builds, "value_shapes")
+    row = the_row(quarantine(db, source, "", marker))
+    assert row["reason"] == f"invalid flag (read as false): {fields}"
+    assert row["is_still_counted"] is True
+    assert active_on(db, day(13)) == expected_active(coding_assistance=2)
 
 
 # 38. a people.csv row of a bot without is_bot (its login is a release robot), and an e-mail

@@ -73,6 +73,10 @@ extracted as (
         {%- for column in value_paths %}
             record_values[{{ loop.index }}] as {{ column }},
         {%- endfor %}
+        {{ json_scalar_read_as_text(
+            'record', '$.actor.email_address',
+            'record_texts[' ~ ((text_paths | list).index('actor_email') + 1) ~ ']') }}
+            as actor_email_is_scalar,
         {%- set tool_actions = 'record_values[' ~ (value_paths | length + 1) ~ ']' %}
         {{ json_value(tool_actions, '$.*.accepted') }} as accepted_values,
         {{ json_value(tool_actions, '$.*.rejected') }} as rejected_values
@@ -113,6 +117,8 @@ renamed as (
                 then 'actor.email_address is missing'
             when actor_type = 'user_actor' and {{ text_is_json_container('actor_email') }}
                 then 'actor.email_address is an object or a list, not an e-mail'
+            when actor_type = 'user_actor' and actor_email_is_scalar
+                then 'actor.email_address is a number or a boolean, not an e-mail'
             when cast({{ parse_timestamp_utc('date_text') }} as date)
                 not between {{ first_valid_date() }} and {{ last_valid_date() }}
                 then {{ date_out_of_range_reason() }}

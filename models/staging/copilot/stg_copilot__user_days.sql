@@ -53,7 +53,10 @@ renamed as (
             when {{ json_counts_may_be_invalid('totals_by_feature', count_columns) }}
                 then {{ invalid_count_fields(invalid_fields, invalid_feature_fields) }}
             else {{ invalid_count_fields(invalid_fields) }}
-        end as invalid_count_fields
+        end as invalid_count_fields,
+        {{ invalid_flag_fields(
+            {'used_agent': 'used_agent', 'used_chat': 'used_chat', 'used_cli': 'used_cli'}) }}
+            as invalid_flag_fields
     from source
 
 ),
@@ -81,6 +84,7 @@ staged as (
         * exclude (source_row, is_unparsed_line),
         case
             when rejection_reason is not null or invalid_count_fields is not null
+                or invalid_flag_fields is not null
                 then {{ landed_record_text('source_row') }}
         end as quarantined_record_text,
         coalesce(activity_date, {{ no_partition_date() }}) as partition_date
@@ -120,6 +124,7 @@ final as (
         has_feature_breakdown,
         feature_totals,
         invalid_count_fields,
+        invalid_flag_fields,
         quarantined_record_text,
         rejection_reason,
         rejection_reason is null and delivery_rank = 1 as is_current,

@@ -52,6 +52,8 @@ extracted as (
         {%- for column in text_paths %}
             record_texts[{{ loop.index }}] as {{ column }},
         {%- endfor %}
+        {{ json_scalar_read_as_text('record', '$.email', 'record_texts[1]') }}
+            as email_is_scalar,
         file_error
     from parsed
 
@@ -87,6 +89,7 @@ renamed as (
         most_used_model,
         client_version,
         {{ invalid_count_fields(invalid_fields) }} as invalid_count_fields,
+        {{ invalid_flag_fields({'isActive': 'is_active_value'}) }} as invalid_flag_fields,
         case
             when file_error is not null then file_error
             when date_value is null then 'date is missing'
@@ -98,6 +101,7 @@ renamed as (
             when email is null then 'email is missing'
             when {{ text_is_json_container('email') }}
                 then 'email is an object or a list, not an e-mail'
+            when email_is_scalar then 'email is a number or a boolean, not an e-mail'
             when date_epoch_ms > {{ last_epoch_ms() }}
                 then {{ date_out_of_range_reason() }}
             when {{ epoch_ms_to_date('date_epoch_ms') }}
@@ -114,6 +118,7 @@ staged as (
         * exclude (source_record),
         case
             when rejection_reason is not null or invalid_count_fields is not null
+                or invalid_flag_fields is not null
                 then source_record
         end as quarantined_record_text,
         coalesce(activity_date, {{ no_partition_date() }}) as partition_date
@@ -149,6 +154,7 @@ final as (
         most_used_model,
         client_version,
         invalid_count_fields,
+        invalid_flag_fields,
         quarantined_record_text,
         rejection_reason,
         rejection_reason is null and delivery_rank = 1 as is_current,

@@ -69,6 +69,8 @@ renamed as (
         created_at_utc as created_at,
         {{ reporting_date('created_at_utc') }} as activity_date,
         actor_login,
+        {{ json_scalar_read_as_text('record', '$.actor.login', 'actor_login') }}
+            as actor_login_is_scalar,
         {{ normalize_account_key('actor_login', 'login') }} as account_key,
         {{ trimmed_text('fields[5]') }} as repository,
         {{ trimmed_text('fields[6]') }} as action,
@@ -90,6 +92,7 @@ validated as (
             when actor_login is null then 'actor.login is missing'
             when {{ text_is_json_container('actor_login') }}
                 then 'actor.login is an object or a list, not a login'
+            when actor_login_is_scalar then 'actor.login is a number or a boolean, not a login'
             when cast(created_at as date)
                 not between {{ first_valid_date() }} and {{ last_valid_date() }}
                 then {{ date_out_of_range_reason() }}
@@ -101,7 +104,7 @@ validated as (
 staged as (
 
     select
-        * exclude (source_record, unparsed_line_reason),
+        * exclude (source_record, unparsed_line_reason, actor_login_is_scalar),
         case when rejection_reason is not null then source_record end as quarantined_record_text,
         coalesce(activity_date, {{ no_partition_date() }}) as partition_date
     from validated
