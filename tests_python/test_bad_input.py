@@ -2083,8 +2083,8 @@ def test_claude_code_actor_without_a_type(builds):
     assert active_on(db, day(12)) == expected_active()
 
 
-# 44. an account sent as a JSON object or list instead of text -> quarantined (a git author's:
-#     the commit is attributed to nobody, like a commit without an author e-mail)
+# 44. an account sent as a JSON object, list, number or boolean instead of text -> quarantined (a
+#     git author's object: the commit is attributed to nobody, like a commit without an e-mail)
 @pytest.mark.parametrize(
     ("source", "file_name", "marker", "reason"),
     [("copilot", "2025-10-10.ndjson", "object-login",
@@ -2094,27 +2094,19 @@ def test_claude_code_actor_without_a_type(builds):
      ("claude_code", "2025-10-06.json", "object.claude@example.com",
       "actor.email_address is an object or a list, not an e-mail"),
      ("github", "2025-10-10.ndjson", "object-actor",
-      "actor.login is an object or a list, not a login")],
-    ids=["copilot", "cursor", "claude_code", "github"],
+      "actor.login is an object or a list, not a login"),
+     ("cursor", "2025-10-10.json", "false-cursor",
+      "email is a number or a boolean, not an e-mail"),
+     ("claude_code", "2025-10-06.json", "number-claude",
+      "actor.email_address is a number or a boolean, not an e-mail"),
+     ("github", "2025-10-10.ndjson", "true-actor",
+      "actor.login is a number or a boolean, not a login")],
+    ids=["copilot", "cursor", "claude_code", "github",
+         "cursor-boolean", "claude_code-number", "github-boolean"],
 )  # fmt: skip
-def test_account_sent_as_object_or_list_is_quarantined(builds, source, file_name, marker, reason):
+def test_account_sent_as_no_text_is_quarantined(builds, source, file_name, marker, reason):
     db = built(builds, "value_shapes")
     row = the_row(quarantine(db, source, file_name, marker))
-    assert row["reason"] == reason and row["is_still_counted"] is False
-    assert active_on(db, day(10)) == expected_active()
-
-
-@pytest.mark.parametrize(
-    ("source", "marker", "reason"),
-    [("cursor", "false-cursor", "email is a number or a boolean, not an e-mail"),
-     ("claude_code", "number-claude",
-      "actor.email_address is a number or a boolean, not an e-mail"),
-     ("github", "true-actor", "actor.login is a number or a boolean, not a login")],
-    ids=["cursor", "claude_code", "github"],
-)  # fmt: skip
-def test_account_sent_as_number_or_boolean_is_quarantined(builds, source, marker, reason):
-    db = built(builds, "value_shapes")
-    row = the_row(quarantine(db, source, "", marker))
     assert row["reason"] == reason and row["is_still_counted"] is False
     assert active_on(db, day(10)) == expected_active()
 
