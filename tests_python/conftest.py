@@ -235,6 +235,23 @@ def run_dbt(
     return result
 
 
+def project_copy(landing: Path, tmp_path: Path):
+    """A copy of the project that a test edits, and a function running dbt on it on `landing`
+    into a warehouse, with the work folder `name`."""
+    project = tmp_path / "project"
+    shutil.copytree(
+        REPO_ROOT,
+        project,
+        ignore=shutil.ignore_patterns(".venv", ".git", "target", "logs", "data", "warehouse",
+                                      "cache", "*.duckdb"),
+    )  # fmt: skip
+
+    def dbt(args: list[str], db: Path, name: str):
+        return run_dbt(args, landing=landing, db=db, work_dir=tmp_path / name, project_dir=project)
+
+    return project, dbt
+
+
 _FIRST_PARSE_LOCKS: dict[str, threading.Lock] = {}
 _FIRST_PARSE_LOCKS_GUARD = threading.Lock()
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import REPO_ROOT, DbtBuildError, query, run_dbt
+from conftest import REPO_ROOT, DbtBuildError, project_copy, query, run_dbt
 
 from ai_adoption.sample_data import SampleConfig, generate
 
@@ -384,23 +384,6 @@ def test_a_directory_change_rebuilds_every_date_downstream_of_it(incremental_and
     assert headcount[0]["n"] > 0, "the moved person must count in the new team"
 
 
-def _project_copy(landing: Path, tmp_path: Path):
-    """A copy of the project that a test edits, and a function running dbt on it on `landing`
-    into a warehouse, with the work folder `name`."""
-    project = tmp_path / "project"
-    shutil.copytree(
-        REPO_ROOT,
-        project,
-        ignore=shutil.ignore_patterns(".venv", ".git", "target", "logs", "data", "warehouse",
-                                      "cache", "*.duckdb"),
-    )  # fmt: skip
-
-    def dbt(args: list[str], db: Path, name: str):
-        return run_dbt(args, landing=landing, db=db, work_dir=tmp_path / name, project_dir=project)
-
-    return project, dbt
-
-
 def test_an_edited_seed_rebuilds_every_model_downstream_of_it(landings, tmp_path):
     """An analyst removes the Claude Code co-author signatures, then the scheduled daily runs.
     int_git__commit_signals reads the seed, and int_ai_interactions reads that model; both must
@@ -409,7 +392,7 @@ def test_an_edited_seed_rebuilds_every_model_downstream_of_it(landings, tmp_path
     on its test, every model downstream of it skipped. Those keep the tables of the last good
     run meanwhile, rows and all, and stay listed for a full rebuild; the mended edit then goes
     through `dbt run` (which does not load seeds) and `dbt build`."""
-    project, dbt = _project_copy(landings["complete"], tmp_path)
+    project, dbt = project_copy(landings["complete"], tmp_path)
     incremental_db, full_db = _warehouse(tmp_path, "incremental"), _warehouse(tmp_path, "full")
 
     dbt(SEEDS_AND_MODELS, incremental_db, "incremental")
@@ -455,7 +438,7 @@ def test_a_retry_rebuilds_what_changed_since_the_failed_run(landings, tmp_path):
     int_developer_daily_volume, which the failed run did not reach. A retry runs with the failed
     command's flags and no selection of its own: it must still find the changed model and
     rebuild it in full (not only the dates loaded since), and leave nothing for the next run."""
-    project, dbt = _project_copy(landings["complete"], tmp_path)
+    project, dbt = project_copy(landings["complete"], tmp_path)
     incremental_db, full_db = _warehouse(tmp_path, "incremental"), _warehouse(tmp_path, "full")
 
     dbt(SEEDS_AND_MODELS, incremental_db, "incremental")
