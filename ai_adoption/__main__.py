@@ -33,7 +33,12 @@ def _build_parser() -> argparse.ArgumentParser:
     sample.add_argument("--days", type=int, default=182)
     sample.add_argument("--start", default="2025-06-02", help="first day, YYYY-MM-DD")
     sample.add_argument("--seed", type=int, default=42)
-    sample.add_argument("--force", action="store_true", help="replace an existing folder")
+    sample.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing landing folder (one holding only directory/ and the source"
+        " folders; anything else is refused)",
+    )
 
     export = commands.add_parser(
         "export-git", help="write git/*.ndjson commit metadata from a local clone"

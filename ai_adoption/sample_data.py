@@ -29,6 +29,7 @@ from pathlib import Path
 __all__ = ["SOURCES", "SampleConfig", "generate", "team_names"]
 
 SOURCES = ("copilot", "cursor", "claude_code", "github", "git")
+LANDING_FOLDERS = ("directory", *SOURCES)
 
 CORP_DOMAIN = "acme.example"
 ORG_LOGIN = "acme"
@@ -2183,14 +2184,29 @@ def _prepare(out_dir: Path, force: bool) -> None:
                 f"{out_dir} already exists and is not empty; pass force=True "
                 "(--force on the command line) to replace it"
             )
-        resolved = out_dir.resolve()
-        if resolved == Path(resolved.anchor) or resolved == Path.home().resolve():
-            raise ValueError(f"refusing to delete {resolved}")
-        if out_dir.is_dir() and not out_dir.is_symlink():
-            shutil.rmtree(out_dir)
-        else:
+        _check_replaceable(out_dir)
+        if out_dir.is_symlink():
             out_dir.unlink()
+        else:
+            shutil.rmtree(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+
+
+def _check_replaceable(out_dir: Path) -> None:
+    """Raise ValueError unless `out_dir` looks like a landing folder that --force may delete:
+    a folder holding nothing but the landing layout's folders (`--out . --force` in a project
+    would otherwise delete the project), and neither the working folder nor one above it."""
+    resolved = out_dir.resolve()
+    if not out_dir.is_dir():
+        raise ValueError(f"refusing to replace {resolved}: it is a file, not a landing folder")
+    if resolved == Path.cwd().resolve() or resolved in Path.cwd().resolve().parents:
+        raise ValueError(f"refusing to replace {resolved}: it holds the working folder")
+    foreign = sorted(entry.name for entry in out_dir.iterdir() if entry.name not in LANDING_FOLDERS)
+    if foreign:
+        raise ValueError(
+            f"refusing to replace {resolved}: it holds {', '.join(foreign[:5])}, which no landing"
+            f" folder holds (only {', '.join(LANDING_FOLDERS)}); remove it or choose another --out"
+        )
 
 
 def generate(

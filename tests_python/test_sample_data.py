@@ -124,6 +124,24 @@ def test_existing_folder_needs_force(tmp_path):
     assert (out / "directory" / "people.csv").exists()
 
 
+def test_force_replaces_only_a_landing_folder(tmp_path, monkeypatch):
+    config = SampleConfig(developers=8, days=3)
+    project = tmp_path / "project"
+    (project / "models").mkdir(parents=True)
+    keep = project / "README.md"
+    keep.write_text("keep me")
+    with pytest.raises(ValueError, match="holds README.md, models, which no landing folder"):
+        generate(project, config, force=True)
+    monkeypatch.chdir(project / "models")
+    with pytest.raises(ValueError, match="holds the working folder"):
+        generate(Path(".."), config, force=True)
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("keep me too")
+    with pytest.raises(ValueError, match="is a file, not a landing folder"):
+        generate(a_file, config, force=True)
+    assert keep.read_text() == "keep me" and a_file.read_text() == "keep me too"
+
+
 def test_empty_existing_folder_is_fine(tmp_path):
     out = tmp_path / "landing"
     out.mkdir()
