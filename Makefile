@@ -8,8 +8,13 @@ BIN         := $(VENV)/bin
 DBT         := $(BIN)/dbt
 PROFILES    := --profiles-dir profiles
 LANDING     ?= data/landing
-export AI_ADOPTION_LANDING ?= $(LANDING)
-export AI_ADOPTION_DB ?= warehouse/ai_adoption.duckdb
+# The environment's AI_ADOPTION_LANDING / AI_ADOPTION_DB win; unset or blank, the defaults.
+ifeq ($(strip $(AI_ADOPTION_LANDING)),)
+export AI_ADOPTION_LANDING := $(LANDING)
+endif
+ifeq ($(strip $(AI_ADOPTION_DB)),)
+export AI_ADOPTION_DB := warehouse/ai_adoption.duckdb
+endif
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 
 .PHONY: help setup run sample build daily full-refresh headline lint fmt test test-dbt test-python check bench docs clean
@@ -26,9 +31,9 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 
 setup: $(BIN)/.installed ## Create .venv with the pinned dependencies (safe to run again)
 
-sample: setup ## Write the bundled sample landing data into $(LANDING) when it is absent
-	@if [ -d "$(LANDING)" ]; then echo "sample: $(LANDING) exists, keeping it"; \
-	else $(BIN)/python -m ai_adoption generate-sample --out "$(LANDING)"; fi
+sample: setup ## Generate the sample landing data into $(AI_ADOPTION_LANDING) when it is absent
+	@if [ -d "$(AI_ADOPTION_LANDING)" ]; then echo "sample: $(AI_ADOPTION_LANDING) exists, keeping it"; \
+	else $(BIN)/python -m ai_adoption generate-sample --out "$(AI_ADOPTION_LANDING)"; fi
 
 build: setup ## dbt build (seeds, models, tests) on $(AI_ADOPTION_LANDING) into $(AI_ADOPTION_DB)
 	@mkdir -p "$(dir $(AI_ADOPTION_DB))"
@@ -84,5 +89,5 @@ bench: setup ## Benchmark 5,000 developers x 365 days (cached landing); appends 
 docs: setup ## Generate dbt docs into target/
 	$(DBT) docs generate $(PROFILES)
 
-clean: ## Remove build output (keeps .venv)
+clean: ## Remove build output: target/, logs/ and warehouse/ (the default warehouse: make build rebuilds it; keeps .venv)
 	rm -rf target logs warehouse

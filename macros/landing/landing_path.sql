@@ -1,10 +1,11 @@
 {% macro landing_path() -%}
-    {#- dbt var landing_path, else env var AI_ADOPTION_LANDING, else data/landing; written the
+    {#- dbt var landing_path, else env var AI_ADOPTION_LANDING, else (both unset or blank)
+        data/landing: a blank variable read the working folder, the project. Written the
         way DuckDB's glob writes the paths it returns (landing_path_normalized), so that a
         landing file's name is its path without landing_prefix(). -#}
     {%- set configured = var('landing_path', none) -%}
     {%- if configured is none or configured == '' -%}
-        {%- set configured = env_var('AI_ADOPTION_LANDING', 'data/landing') -%}
+        {%- set configured = env_var('AI_ADOPTION_LANDING', '') | trim or 'data/landing' -%}
     {%- endif -%}
     {{- return(landing_path_normalized(configured)) -}}
 {%- endmacro %}
