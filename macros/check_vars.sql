@@ -76,6 +76,15 @@
         {%- endif -%}
     {%- endfor -%}
 
+    {#- A var passed on the command line that the project has not (`asof_date`): dbt would
+        ignore it without a word, and the tables would use the default. -#}
+    {%- set passed = invocation_args_dict.get('vars') or {} -%}
+    {%- if passed is string -%}{%- set passed = fromyaml(passed) or {} -%}{%- endif -%}
+    {%- for name in passed if name not in project_var_names() -%}
+        {%- do problems.append(name ~ ' is no var of this project (its vars: '
+            ~ project_var_names() | join(', ') ~ ')') -%}
+    {%- endfor -%}
+
     {%- if problems -%}
         {{ exceptions.raise_compiler_error(
             'ai_adoption: these dbt vars cannot work (set them in --vars or dbt_project.yml):'
@@ -83,6 +92,13 @@
     {%- endif -%}
     {{ return('') }}
 {% endmacro %}
+
+{% macro project_var_names() -%}
+    {#- The vars of dbt_project.yml (tests_python/test_vars.py keeps the two lists equal). -#}
+    {{ return(['landing_path', 'as_of_date', 'coverage_start', 'reporting_timezone',
+        'headline_windows', 'calendar_max_days', 'quarantine_max_share',
+        'quarantine_share_severity', 'incremental_lookback_days', 'landing_max_object_bytes']) }}
+{%- endmacro %}
 
 {% macro date_or_null(text) %}
     {{ return(adapter.dispatch('date_or_null', 'ai_adoption')(text)) }}

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
 import duckdb
 import pytest
-from conftest import DbtBuildError, run_dbt
+import yaml
+from conftest import REPO_ROOT, DbtBuildError, run_dbt
 
 BAD_VARS = {
     "as_of_date": "2025-02-30",
@@ -53,6 +60,50 @@ def test_every_var_that_cannot_work_is_named_and_nothing_is_built(tmp_path):
         assert (
             connection.execute("select count(*) from information_schema.tables").fetchone()[0] == 0
         )
+
+
+def test_a_var_the_project_has_not_is_refused(tmp_path):
+    """dbt ignores a var no model reads: `asof_date` for as_of_date would build the default
+    period without a word."""
+    landing, db = tmp_path / "landing", tmp_path / "warehouse.duckdb"
+    landing.mkdir()
+    misspelt = {"asof_date": "2025-10-31", "timezone": "Europe/Berlin", "as_of_date": "2025-10-31"}
+    with pytest.raises(DbtBuildError) as failure:
+        run_dbt(["build"], landing=landing, db=db, work_dir=tmp_path, dbt_vars=misspelt)
+    message = str(failure.value)
+    assert "asof_date is no var of this project" in message
+    assert "timezone is no var of this project" in message
+    assert "as_of_date is no var" not in message
+
+
+def test_the_known_var_names_are_the_vars_of_dbt_project_yml():
+    project_vars = yaml.safe_load((REPO_ROOT / "dbt_project.yml").read_text())["vars"]
+    macro = (REPO_ROOT / "macros" / "check_vars.sql").read_text()
+    listed = macro.split("macro project_var_names()")[1].split("endmacro")[0]
+    assert re.findall(r"'([a-z_]+)'", listed) == list(project_vars)
+
+
+def test_blank_environment_variables_mean_the_defaults(tmp_path):
+    """`AI_ADOPTION_LANDING=` used to read the working folder (a project clone) as the landing
+    folder, and `AI_ADOPTION_DB=` stopped dbt with an obscure profile error."""
+    env = {**os.environ, "AI_ADOPTION_LANDING": " ", "AI_ADOPTION_DB": ""}
+    env["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "False"
+    inline = "select '{{ landing_path() }}' as landing, '{{ target.path }}' as db"
+    result = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("dbt")),
+            "compile",
+            *("--project-dir", str(REPO_ROOT), "--profiles-dir", str(REPO_ROOT / "profiles")),
+            *("--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")),
+            *("--inline", inline),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "select 'data/landing' as landing, 'warehouse/ai_adoption.duckdb' as db" in result.stdout
 
 
 def test_a_period_that_ends_before_it_starts_is_refused(tmp_path):
