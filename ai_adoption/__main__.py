@@ -55,7 +55,11 @@ def _build_parser() -> argparse.ArgumentParser:
         "--db", type=_warehouse, default="", help=WAREHOUSE_HELP, metavar="WAREHOUSE"
     )
     headline.add_argument("--grain", default="week", choices=["day", "week", "month"])
-    headline.add_argument("--window", type=int, default=4, help="window length in buckets")
+    headline.add_argument(
+        "--window",
+        type=int,
+        help="window length in buckets (default: 7 days, 4 weeks or 3 months)",
+    )
 
     check = commands.add_parser(
         "check", help="run the Great Expectations invariant suite over the marts of a warehouse"

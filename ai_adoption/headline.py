@@ -15,6 +15,8 @@ DIMENSION_LABELS = {
     "coding_agents": "Coding Agents",
 }
 GRAIN_NAMES = {"day": "days", "week": "ISO weeks", "month": "months"}
+# The shortest default window of each grain (contract section 6), printed when none is asked.
+DEFAULT_WINDOWS = {"day": 7, "week": 4, "month": 3}
 # Why a built warehouse can have no reporting period (headline and check say it alike).
 NO_PERIOD_CAUSE = (
     "the build found no activity date in the landing data and was given no as_of_date and"
@@ -65,9 +67,12 @@ def format_headline(
             f"no {window}-{grain} headline."
         )
     _, start, end, bucket_count, _, _ = rows[0]
+    shorter = (
+        f" ({window} asked; the reporting period holds no more)" if bucket_count < window else ""
+    )
     lines = [
         f"AI Active Users — average per {grain} over the last {bucket_count} complete "
-        f"{GRAIN_NAMES[grain]} ({start} to {end})",
+        f"{GRAIN_NAMES[grain]} ({start} to {end}){shorter}",
         "",
         f"{'dimension':<20}{'avg active users':>18}{'distinct in window':>20}",
         "-" * 58,
@@ -83,7 +88,8 @@ def format_headline(
     return "\n".join(lines)
 
 
-def print_headline(db: Path, grain: str = "week", window: int = 4) -> int:
+def print_headline(db: Path, grain: str = "week", window: int | None = None) -> int:
+    window = window or DEFAULT_WINDOWS[grain]
     if not Path(db).is_file():
         print(
             f"headline: no warehouse file at {str(db) or '(an empty path)'}; give --db the"
@@ -98,6 +104,9 @@ def print_headline(db: Path, grain: str = "week", window: int = 4) -> int:
             f"headline: {db} lacks the marts ai_active_users_headline and _daily; build it first",
             file=sys.stderr,
         )
+        return 1
+    except duckdb.Error as error:  # a build holding the warehouse's lock, a file of another kind
+        print(f"headline: cannot read {db}: {error}", file=sys.stderr)
         return 1
     print(format_headline(rows, grain, window, windows, period_days))
     return 0

@@ -54,6 +54,35 @@ def test_the_window_is_printed_all_first(tmp_path, capsys):
     assert lines[5].split() == ["Coding", "Agents", "2.5", "4"]
 
 
+def test_each_grain_has_its_own_default_window_and_a_shorter_window_says_so(tmp_path, capsys):
+    months = [
+        ("month", 3, "all", date(2025, 8, 1), date(2025, 10, 31), 3, 7.0, 9),
+        ("month", 12, "all", date(2025, 6, 1), date(2025, 10, 31), 5, 6.0, 11),
+    ]
+    db = warehouse(tmp_path / "w.duckdb", months)
+    assert print_headline(db, "month") == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "AI Active Users — average per month over the last 3 complete months"
+        " (2025-08-01 to 2025-10-31)"
+    )
+    assert print_headline(db, "month", 12) == 0
+    assert (
+        capsys.readouterr()
+        .out.splitlines()[0]
+        .endswith(
+            "last 5 complete months (2025-06-01 to 2025-10-31)"
+            " (12 asked; the reporting period holds no more)"
+        )
+    )
+
+
+def test_a_warehouse_the_build_holds_or_another_file_is_an_error(tmp_path, capsys):
+    not_duckdb = tmp_path / "README.md"
+    not_duckdb.write_text("# no warehouse\n")
+    assert print_headline(not_duckdb, "week", 4) == 1
+    assert capsys.readouterr().err.startswith(f"headline: cannot read {not_duckdb}:")
+
+
 def test_a_window_length_the_warehouse_does_not_hold_is_named_as_such(tmp_path, capsys):
     assert print_headline(warehouse(tmp_path / "w.duckdb", WEEK_4), "week", 5) == 0
     assert capsys.readouterr().out.strip() == (
