@@ -23,8 +23,15 @@ help: ## List every target with its purpose
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
 		awk 'BEGIN {FS = ":.*## "} {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
 
+IS_PY311    := -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'
+
 $(BIN)/.installed: requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) $(IS_PY311) || { echo "setup: $(PYTHON) is" \
+		"$$($(PYTHON) -V 2>&1), not Python 3.11, which the pinned dbt-core needs:" \
+		"make setup PYTHON=python3.11" >&2; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python $(IS_PY311) || { echo "setup: $(VENV) holds $$($(BIN)/python -V 2>&1)," \
+		"not Python 3.11: rm -rf $(VENV), then make setup PYTHON=python3.11" >&2; exit 1; }
 	$(BIN)/python -m pip install -qq -r requirements.lock
 	$(BIN)/python -m pip install -qq --no-deps -e .
 	@touch $@
