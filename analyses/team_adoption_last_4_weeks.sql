@@ -1,5 +1,7 @@
 {#- Which teams adopt AI tools, and how broadly? Average weekly active users and adoption rate
-    per team over the last four complete ISO weeks, all dimensions together. -#}
+    per team over the last four complete ISO weeks, all dimensions together. Unassigned comes
+    last: it is no team but the people without one, and its active users count every unrostered
+    developer. -#}
 with
 
 headline as (
@@ -41,4 +43,7 @@ select
     window_adoption.avg_adoption_rate
 from headline
 left join window_adoption on headline.team = window_adoption.team
-order by window_adoption.avg_adoption_rate desc nulls last
+order by
+    headline.team = 'Unassigned',
+    window_adoption.avg_adoption_rate desc nulls last,
+    headline.team
