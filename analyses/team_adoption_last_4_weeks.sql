@@ -44,6 +44,6 @@ select
 from headline
 left join window_adoption on headline.team = window_adoption.team
 order by
-    headline.team = 'Unassigned',
+    headline.team = 'Unassigned' asc,
     window_adoption.avg_adoption_rate desc nulls last,
-    headline.team
+    headline.team asc
