@@ -180,3 +180,11 @@ def test_a_landing_folder_without_a_file_is_a_warning_not_an_error(tmp_path: Pat
     assert f"landing: {found}: every table will be empty" in result.stdout
     log = (tmp_path / "logs" / "dbt.log").read_text()
     assert f"[warn ] [MainThread]: landing: {found}" in log
+    test = run_dbt(
+        ["build", "--select", "landing_unread_files", "landing_unread_files_is_empty"],
+        landing=landing,
+        db=tmp_path / "warehouse.duckdb",
+        work_dir=tmp_path,
+    )
+    summary = "WARN=0" if exists else "WARN=1"  # a mistyped path warns in the summary too
+    assert summary in test.stdout

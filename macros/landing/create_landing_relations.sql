@@ -36,16 +36,22 @@
                ~ root ~ '/' ~ source.folder, info=true) }}
     {%- endfor -%}
     {%- set unread = landing_unread_files(root, read_files, unlistable_files) -%}
+    {#- No file: not an error (contract section 1), but a mistyped path looks just like it. A
+        landing folder that does not exist is listed as the one unread "file", so that the
+        landing_unread_files_is_empty test warns in the run's summary too. -#}
+    {%- set missing = not read_files and not unread.count and landing_listing_plugin_loaded()
+        and '://' not in root and not run_query('select ai_adoption_is_folder('
+            ~ landing_sql_text(root) ~ ')').columns[0].values()[0] -%}
+    {%- set unread_select = unread.select if not missing else 'select * from (values '
+        ~ landing_unread_file_row(root, none, 'not read: the landing folder does not exist'
+            ~ ' (env AI_ADOPTION_LANDING or var landing_path)')
+        ~ ') as unread (file_name, folder, reason)' -%}
     {%- do statements.append(
-        'create or replace view landing.landing_unread_files as ' ~ unread.select) -%}
+        'create or replace view landing.landing_unread_files as ' ~ unread_select) -%}
     {%- if unread.count -%}
         {{ log('landing: ' ~ unread.count ~ ' file(s) not read (audit.landing_unread_files'
                ~ ' says why)', info=true) }}
     {%- elif not read_files -%}
-        {#- Not an error (contract section 1), but a mistyped path looks just like this. -#}
-        {%- set missing = landing_listing_plugin_loaded() and '://' not in root
-            and not run_query('select ai_adoption_is_folder(' ~ landing_sql_text(root)
-                ~ ')').columns[0].values()[0] -%}
         {%- do exceptions.warn('landing: ' ~ (root ~ ' is not a folder (it does not exist?)'
             if missing else 'no file at all under ' ~ root) ~ ': every table will be empty'
             ~ ' (is the folder right? env AI_ADOPTION_LANDING or var landing_path)') -%}
