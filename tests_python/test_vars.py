@@ -83,11 +83,9 @@ def test_the_known_var_names_are_the_vars_of_dbt_project_yml():
     assert re.findall(r"'([a-z_]+)'", listed) == list(project_vars)
 
 
-def test_blank_environment_variables_mean_the_defaults(tmp_path):
-    """`AI_ADOPTION_LANDING=` used to read the working folder (a project clone) as the landing
-    folder, and `AI_ADOPTION_DB=` stopped dbt with an obscure profile error."""
-    env = {**os.environ, "AI_ADOPTION_LANDING": " ", "AI_ADOPTION_DB": ""}
-    env["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "False"
+def compiled_paths(tmp_path, **environment) -> str:
+    """The landing folder and warehouse dbt resolves with `environment` (in tmp_path)."""
+    env = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "False", **environment}
     inline = "select '{{ landing_path() }}' as landing, '{{ target.path }}' as db"
     result = subprocess.run(
         [
@@ -103,7 +101,19 @@ def test_blank_environment_variables_mean_the_defaults(tmp_path):
         text=True,
         check=True,
     )
-    assert "select 'data/landing' as landing, 'warehouse/ai_adoption.duckdb' as db" in result.stdout
+    return result.stdout
+
+
+def test_blank_environment_variables_mean_the_defaults(tmp_path):
+    """`AI_ADOPTION_LANDING=` used to read the working folder (a project clone) as the landing
+    folder, and `AI_ADOPTION_DB=` stopped dbt with an obscure profile error."""
+    compiled = compiled_paths(tmp_path, AI_ADOPTION_LANDING=" ", AI_ADOPTION_DB="")
+    assert "select 'data/landing' as landing, 'warehouse/ai_adoption.duckdb' as db" in compiled
+
+
+def test_a_landing_folder_under_home_is_expanded(tmp_path):
+    compiled = compiled_paths(tmp_path, AI_ADOPTION_LANDING="~/exports/landing", HOME="/srv/ai")
+    assert "select '/srv/ai/exports/landing' as landing" in compiled
 
 
 def test_a_period_that_ends_before_it_starts_is_refused(tmp_path):

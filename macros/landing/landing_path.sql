@@ -7,6 +7,10 @@
     {%- if configured is none or configured == '' -%}
         {%- set configured = env_var('AI_ADOPTION_LANDING', '') | trim or 'data/landing' -%}
     {%- endif -%}
+    {#- `~/landing` as a shell expands it (a .env file or a scheduler's unit passes it as is). -#}
+    {%- if configured == '~' or configured.startswith('~/') -%}
+        {%- set configured = env_var('HOME', '~') ~ configured[1:] -%}
+    {%- endif -%}
     {{- return(landing_path_normalized(configured)) -}}
 {%- endmacro %}
 
