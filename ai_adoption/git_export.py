@@ -47,8 +47,10 @@ _REPOSITORY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9._-]+")
 _PSEUDO_OPTION = re.compile(
     r"--(all|not|branches|tags|remotes)|--(branches|tags|remotes|glob|exclude)=.+"
 )
-# Refs that `--all` would walk but that hold no developer commits of their own.
-_ALL_EXCLUDES = ("--exclude=refs/stash", "--exclude=refs/notes/*")
+# Refs that `--all` would walk but that hold no developer commits of their own: stash, notes,
+# and the old history `git filter-branch` keeps under refs/original/ (its commits, exported
+# beside their rewrites, counted a fixed author e-mail as a second developer).
+_ALL_EXCLUDES = ("--exclude=refs/stash", "--exclude=refs/notes/*", "--exclude=refs/original/*")
 # Environment variables that would point git at another repository than `path`.
 _REPOSITORY_ENV = (
     "GIT_DIR",
@@ -76,7 +78,7 @@ def export_repository(
     """Write the commits of the clone at `path` reachable from `rev` as NDJSON; return an exit code.
 
     `repository` ("owner/name") is recorded on every line. `rev` is `--all` (every ref except
-    refs/stash and refs/notes) or revisions/ranges separated by spaces (e.g. "main",
+    refs/stash, refs/notes and refs/original) or revisions/ranges separated by spaces (e.g. "main",
     "v1.0..main", "main ^old"). Output goes to `out` (written to a temporary file in the same
     folder, then renamed, so a failed run leaves no half file) or to stdout when `out` is None.
     Exit codes: 0 done (also for a repository without commits: empty output), 1 git or I/O

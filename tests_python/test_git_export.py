@@ -346,9 +346,13 @@ def test_rev_limits_the_walk(history, tmp_path):
     assert [item["sha"] for item in read_ndjson(side)] == [shas["c6"], shas["c5"], shas["c1"]]
 
 
-def test_all_skips_stash_and_notes(tmp_path):
+def test_all_skips_stash_notes_and_the_history_filter_branch_replaced(tmp_path):
     repo = init(tmp_path / "wip")
-    sha = commit(repo, "Only real commit\n", authored_at="2026-02-01T10:00:00+01:00")
+    replaced = commit(repo, "Only real commit\n", authored_at="2026-02-01T10:00:00+01:00")
+    git(repo, "update-ref", "refs/original/refs/heads/main", replaced)  # what filter-branch keeps
+    git(repo, "checkout", "-q", "--orphan", "rewritten")
+    sha = commit(repo, "Only real commit, rewritten\n", authored_at="2026-02-01T10:00:00+01:00")
+    git(repo, "branch", "-q", "-D", "main")
     (repo / "draft.txt").write_text("work in progress\n")
     git(repo, "add", "draft.txt")
     git(repo, "stash", "-q")
