@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import copilot_user_day, query, write_ndjson
 
 from ai_adoption.landing_listing import Plugin, landing_glob, landing_walk
 
@@ -188,3 +189,30 @@ def test_a_landing_folder_without_a_file_is_a_warning_not_an_error(tmp_path: Pat
     )
     summary = "WARN=0" if exists else "WARN=1"  # a mistyped path warns in the summary too
     assert summary in test.stdout
+    folder_type = query(
+        tmp_path / "warehouse.duckdb",
+        "select data_type from information_schema.columns"
+        " where table_schema = 'audit' and table_name = 'landing_unread_files'"
+        " and column_name = 'folder'",
+    )
+    assert folder_type == [{"data_type": "VARCHAR"}]
+
+
+def test_a_mistyped_landing_folder_does_not_empty_a_built_warehouse(tmp_path: Path):
+    """On a warehouse built from data, a landing folder that does not exist stops the run: it
+    would empty every table. --full-refresh empties it on purpose."""
+    from conftest import DbtBuildError, run_dbt
+
+    landing, db = tmp_path / "landing", tmp_path / "warehouse.duckdb"
+    write_ndjson(
+        landing / "copilot" / "2025-10-01.ndjson",
+        [copilot_user_day("2025-10-01", 1, "octo", code_acceptance_activity_count=1)],
+    )
+    staging = ["--select", "stg_copilot__user_days"]
+    run_dbt(["run", *staging], landing=landing, db=db, work_dir=tmp_path)
+    mistyped = tmp_path / "landnig"
+    with pytest.raises(DbtBuildError, match="would empty every table"):
+        run_dbt(["run", *staging], landing=mistyped, db=db, work_dir=tmp_path)
+    assert query(db, "select count(*) as n from staging.stg_copilot__user_days") == [{"n": 1}]
+    run_dbt(["run", *staging, "--full-refresh"], landing=mistyped, db=db, work_dir=tmp_path)
+    assert query(db, "select count(*) as n from staging.stg_copilot__user_days") == [{"n": 0}]

@@ -38,10 +38,22 @@
     {%- set unread = landing_unread_files(root, read_files, unlistable_files) -%}
     {#- No file: not an error (contract section 1), but a mistyped path looks just like it. A
         landing folder that does not exist is listed as the one unread "file", so that the
-        landing_unread_files_is_empty test warns in the run's summary too. -#}
+        landing_unread_files_is_empty test warns in the run's summary too; on a warehouse
+        already built from data it stops the run, which would empty every table. -#}
     {%- set missing = not read_files and not unread.count and landing_listing_plugin_loaded()
         and '://' not in root and not run_query('select ai_adoption_is_folder('
             ~ landing_sql_text(root) ~ ')').columns[0].values()[0] -%}
+    {%- if missing and not flags.FULL_REFRESH -%}
+        {%- set partition_log = adapter.get_relation(database=target.database,
+            schema='staging', identifier='partition_loads') -%}
+        {%- if partition_log is not none and run_query('select count(*) from '
+            ~ partition_log).columns[0].values()[0] > 0 -%}
+            {{ exceptions.raise_compiler_error('landing: ' ~ root ~ ' is not a folder (it does'
+                ~ ' not exist?), but this warehouse was built from a landing folder: the run'
+                ~ ' would empty every table. Fix env AI_ADOPTION_LANDING or var landing_path, or'
+                ~ ' run with --full-refresh to empty the warehouse on purpose.') }}
+        {%- endif -%}
+    {%- endif -%}
     {%- set unread_select = unread.select if not missing else 'select * from (values '
         ~ landing_unread_file_row(root, none, 'not read: the landing folder does not exist'
             ~ ' (env AI_ADOPTION_LANDING or var landing_path)')
@@ -117,8 +129,10 @@
 {%- endmacro %}
 
 {% macro landing_unread_file_row(file_name, folder, reason) -%}
-    {{- return("('" ~ file_name | replace("'", "''") ~ "', "
-        ~ ("'" ~ folder | replace("'", "''") ~ "'" if folder else 'null') ~ ", '"
+    {#- A typed NULL: a bare one in every row made the column's type NULL, not VARCHAR. -#}
+    {%- set folder_sql = "'" ~ folder | replace("'", "''") ~ "'" if folder
+        else 'cast(null as varchar)' -%}
+    {{- return("('" ~ file_name | replace("'", "''") ~ "', " ~ folder_sql ~ ", '"
         ~ reason | replace("'", "''") ~ "')") -}}
 {%- endmacro %}
 
