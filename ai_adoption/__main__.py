@@ -27,7 +27,12 @@ def _build_parser() -> argparse.ArgumentParser:
     sample = commands.add_parser(
         "generate-sample", help="write a realistic, deterministic landing folder"
     )
-    sample.add_argument("--out", type=Path, required=True, help="landing folder to write")
+    sample.add_argument(
+        "--out",
+        type=lambda value: Path(value).expanduser(),
+        required=True,
+        help="landing folder to write",
+    )
     sample.add_argument("--developers", type=int, default=200)
     sample.add_argument("--teams", type=int, default=8)
     sample.add_argument("--days", type=int, default=182)
@@ -58,7 +63,8 @@ def _build_parser() -> argparse.ArgumentParser:
     headline.add_argument(
         "--window",
         type=int,
-        help="window length in buckets (default: 7 days, 4 weeks or 3 months)",
+        help="window length in buckets (default: the shortest window the build made, var"
+        " headline_windows: 7 days, 4 weeks or 3 months by default)",
     )
 
     check = commands.add_parser(

@@ -15,8 +15,6 @@ DIMENSION_LABELS = {
     "coding_agents": "Coding Agents",
 }
 GRAIN_NAMES = {"day": "days", "week": "ISO weeks", "month": "months"}
-# The shortest default window of each grain (contract section 6), printed when none is asked.
-DEFAULT_WINDOWS = {"day": 7, "week": 4, "month": 3}
 # Why a built warehouse can have no reporting period (headline and check say it alike).
 NO_PERIOD_CAUSE = (
     "the build found no activity date in the landing data and was given no as_of_date and"
@@ -24,11 +22,22 @@ NO_PERIOD_CAUSE = (
 )
 
 
-def fetch_headline(db: Path, grain: str, window: int) -> tuple[list[tuple], list[int], int]:
+def fetch_headline(
+    db: Path, grain: str, window: int | None
+) -> tuple[list[tuple], list[int], int, int | None]:
     """The (dimension, window_start, window_end, bucket_count, avg, distinct) rows of the
-    window, `all` first, the window lengths the warehouse holds for the grain, and how many
-    days the reporting period has (the buckets of the zero-filled daily table)."""
+    window, `all` first, the window lengths the warehouse holds for the grain, how many days the
+    reporting period has (the buckets of the zero-filled daily table), and the window: the one
+    asked, else the shortest the warehouse holds (var headline_windows; None when it holds none)."""
     with duckdb.connect(str(db), read_only=True) as connection:
+        windows = connection.execute(
+            "select distinct window_buckets from marts.ai_active_users_headline"
+            " where grain = ? order by window_buckets",
+            [grain],
+        ).fetchall()
+        lengths = [length for (length,) in windows]
+        if window is None:
+            window = lengths[0] if lengths else None
         rows = connection.execute(
             """
             select dimension, window_start, window_end, bucket_count,
@@ -39,19 +48,19 @@ def fetch_headline(db: Path, grain: str, window: int) -> tuple[list[tuple], list
             """,
             [grain, window],
         ).fetchall()
-        windows = connection.execute(
-            "select distinct window_buckets from marts.ai_active_users_headline"
-            " where grain = ? order by window_buckets",
-            [grain],
-        ).fetchall()
         (period_days,) = connection.execute(
             "select count(distinct bucket_start) from marts.ai_active_users_daily"
         ).fetchone()
-    return rows, [length for (length,) in windows], period_days
+    return rows, lengths, period_days, window
 
 
 def format_headline(
-    rows: list[tuple], grain: str, window: int, windows: list[int], period_days: int
+    rows: list[tuple],
+    grain: str,
+    window: int | None,
+    windows: list[int],
+    period_days: int,
+    window_asked: bool = True,
 ) -> str:
     if period_days == 0:
         return f"No headline: the warehouse has no reporting period. T{NO_PERIOD_CAUSE[1:]}."
@@ -61,6 +70,8 @@ def format_headline(
             f"No {window}-{grain} headline: the warehouse holds {grain} windows of {lengths} "
             f"{GRAIN_NAMES[grain]} (dbt var headline_windows)."
         )
+    if window is None:
+        return f"No {grain} headline: the warehouse holds no {grain} window (var headline_windows)."
     if not rows:
         return (
             f"No complete {GRAIN_NAMES[grain]} in the reporting period yet: "
@@ -68,7 +79,9 @@ def format_headline(
         )
     _, start, end, bucket_count, _, _ = rows[0]
     shorter = (
-        f" ({window} asked; the reporting period holds no more)" if bucket_count < window else ""
+        f" ({window} asked; the reporting period holds no more)"
+        if window_asked and bucket_count < window
+        else ""
     )
     lines = [
         f"AI Active Users — average per {grain} over the last {bucket_count} complete "
@@ -89,7 +102,8 @@ def format_headline(
 
 
 def print_headline(db: Path, grain: str = "week", window: int | None = None) -> int:
-    window = window or DEFAULT_WINDOWS[grain]
+    """Print the headline of `window` buckets (None: the shortest window the build made)."""
+    window_asked = window is not None
     if not Path(db).is_file():
         print(
             f"headline: no warehouse file at {str(db) or '(an empty path)'}; give --db the"
@@ -98,7 +112,7 @@ def print_headline(db: Path, grain: str = "week", window: int | None = None) -> 
         )
         return 1
     try:
-        rows, windows, period_days = fetch_headline(Path(db), grain, window)
+        rows, windows, period_days, window = fetch_headline(Path(db), grain, window)
     except duckdb.CatalogException:
         print(
             f"headline: {db} lacks the marts ai_active_users_headline and _daily; build it first",
@@ -108,5 +122,5 @@ def print_headline(db: Path, grain: str = "week", window: int | None = None) -> 
     except duckdb.Error as error:  # a build holding the warehouse's lock, a file of another kind
         print(f"headline: cannot read {db}: {error}", file=sys.stderr)
         return 1
-    print(format_headline(rows, grain, window, windows, period_days))
+    print(format_headline(rows, grain, window, windows, period_days, window_asked))
     return 0

@@ -76,6 +76,23 @@ def test_each_grain_has_its_own_default_window_and_a_shorter_window_says_so(tmp_
     )
 
 
+def test_the_default_window_is_the_shortest_the_build_made(tmp_path, capsys):
+    """headline_windows: {week: [2, 8]} makes no 4-week window: the default is then 2."""
+    weeks = [
+        ("week", 2, "all", date(2025, 11, 17), date(2025, 11, 30), 1, 5.0, 5),
+        ("week", 8, "all", date(2025, 10, 6), date(2025, 11, 30), 8, 4.0, 9),
+    ]
+    assert print_headline(warehouse(tmp_path / "w.duckdb", weeks), "week") == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "AI Active Users — average per week over the last 1 complete ISO weeks"
+        " (2025-11-17 to 2025-11-30)"
+    )
+    assert print_headline(warehouse(tmp_path / "none.duckdb", weeks), "day") == 0
+    assert capsys.readouterr().out.strip() == (
+        "No day headline: the warehouse holds no day window (var headline_windows)."
+    )
+
+
 def test_a_warehouse_the_build_holds_or_another_file_is_an_error(tmp_path, capsys):
     not_duckdb = tmp_path / "README.md"
     not_duckdb.write_text("# no warehouse\n")
