@@ -8,13 +8,17 @@ BIN         := $(VENV)/bin
 DBT         := $(BIN)/dbt
 PROFILES    := --profiles-dir profiles
 LANDING     ?= data/landing
-# The environment's AI_ADOPTION_LANDING / AI_ADOPTION_DB win; unset or blank, the defaults.
+# AI_ADOPTION_LANDING / AI_ADOPTION_DB as given (environment or command line); unset or blank,
+# the defaults. A leading ~/ is the home folder, as for dbt and the CLI.
 ifeq ($(strip $(AI_ADOPTION_LANDING)),)
-export AI_ADOPTION_LANDING := $(LANDING)
+override AI_ADOPTION_LANDING := $(LANDING)
 endif
 ifeq ($(strip $(AI_ADOPTION_DB)),)
-export AI_ADOPTION_DB := warehouse/ai_adoption.duckdb
+override AI_ADOPTION_DB := warehouse/ai_adoption.duckdb
 endif
+override AI_ADOPTION_LANDING := $(patsubst ~/%,$(HOME)/%,$(AI_ADOPTION_LANDING))
+override AI_ADOPTION_DB := $(patsubst ~/%,$(HOME)/%,$(AI_ADOPTION_DB))
+export AI_ADOPTION_LANDING AI_ADOPTION_DB
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 
 .PHONY: help setup run sample build daily full-refresh headline lint fmt test test-dbt test-python check bench docs clean

@@ -2201,7 +2201,11 @@ def _check_replaceable(out_dir: Path) -> None:
         raise ValueError(f"refusing to replace {resolved}: it is a file, not a landing folder")
     if resolved == Path.cwd().resolve() or resolved in Path.cwd().resolve().parents:
         raise ValueError(f"refusing to replace {resolved}: it holds the working folder")
-    foreign = sorted(entry.name for entry in out_dir.iterdir() if entry.name not in LANDING_FOLDERS)
+    foreign = sorted(
+        entry.name
+        for entry in out_dir.iterdir()
+        if entry.name not in LANDING_FOLDERS and not entry.name.startswith(".")  # .DS_Store
+    )
     if foreign:
         raise ValueError(
             f"refusing to replace {resolved}: it holds {', '.join(foreign[:5])}, which no landing"

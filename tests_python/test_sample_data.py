@@ -119,6 +119,7 @@ def test_existing_folder_needs_force(tmp_path):
     with pytest.raises(FileExistsError, match="force"):
         generate(out, config)
     assert stray.exists()  # nothing was touched
+    (out / ".DS_Store").write_text("")  # the file system's, as a Mac's Finder leaves it
     generate(out, config, force=True)
     assert not stray.exists()
     assert (out / "directory" / "people.csv").exists()
