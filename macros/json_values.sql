@@ -178,7 +178,8 @@
 {%- endmacro %}
 
 {% macro json_scalar_read_as_text(json_value, path, text) %}
-    {{ return(adapter.dispatch('json_scalar_read_as_text', 'ai_adoption')(json_value, path, text)) }}
+    {{ return(adapter.dispatch('json_scalar_read_as_text', 'ai_adoption')(
+        json_value, path, text)) }}
 {% endmacro %}
 
 {% macro duckdb__json_scalar_read_as_text(json_value, path, text) -%}

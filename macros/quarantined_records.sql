@@ -17,17 +17,18 @@
         {%- else %}
         staged.record_number,
         {%- endif %}
+        {%- if has_counts or has_flags %}
+        {%- set still_counted = [] %}
         {%- if has_counts %}
-        coalesce(
-            staged.rejection_reason,
-            concat_ws(
-                '; ',
-                'invalid count (read as 0): ' || staged.invalid_count_fields
-                {%- if has_flags %},
-                'invalid flag (read as false): ' || staged.invalid_flag_fields
-                {%- endif %}
-            )
-        ) as reason,
+            {%- do still_counted.append(
+                "'invalid count (read as 0): ' || staged.invalid_count_fields") %}
+        {%- endif %}
+        {%- if has_flags %}
+            {%- do still_counted.append(
+                "'invalid flag (read as false): ' || staged.invalid_flag_fields") %}
+        {%- endif %}
+        coalesce(staged.rejection_reason, concat_ws('; ', {{ still_counted | join(', ') }}))
+            as reason,
         {%- elif repair_column %}
         coalesce(staged.rejection_reason, staged.{{ repair_column }}) as reason,
         {%- else %}
