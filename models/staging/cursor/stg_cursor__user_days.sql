@@ -52,7 +52,9 @@ extracted as (
         {%- for column in text_paths %}
             record_texts[{{ loop.index }}] as {{ column }},
         {%- endfor %}
-        {{ json_scalar_read_as_text('record', '$.email', 'record_texts[1]') }}
+        {{ json_scalar_read_as_text(
+            'record', '$.email',
+            'record_texts[' ~ ((text_paths | list).index('email') + 1) ~ ']') }}
             as email_is_scalar,
         file_error
     from parsed
