@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -24,11 +25,12 @@ NO_PERIOD_CAUSE = (
 
 def fetch_headline(
     db: Path, grain: str, window: int | None
-) -> tuple[list[tuple], list[int], int, int | None]:
+) -> tuple[list[tuple], list[int], tuple[date, date] | None, int | None]:
     """The (dimension, window_start, window_end, bucket_count, avg, distinct) rows of the
-    window, `all` first, the window lengths the warehouse holds for the grain, how many days the
-    reporting period has (the buckets of the zero-filled daily table), and the window: the one
-    asked, else the shortest the warehouse holds (var headline_windows; None when it holds none)."""
+    window, `all` first, the window lengths the warehouse holds for the grain, the reporting
+    period (the first and last day of the zero-filled daily table; None when it has none), and
+    the window: the one asked, else the shortest the warehouse holds (var headline_windows; None
+    when it holds none)."""
     with duckdb.connect(str(db), read_only=True) as connection:
         windows = connection.execute(
             "select distinct window_buckets from marts.ai_active_users_headline"
@@ -48,34 +50,62 @@ def fetch_headline(
             """,
             [grain, window],
         ).fetchall()
-        (period_days,) = connection.execute(
-            "select count(distinct bucket_start) from marts.ai_active_users_daily"
+        first_day, last_day = connection.execute(
+            "select min(bucket_start), max(bucket_start) from marts.ai_active_users_daily"
         ).fetchone()
-    return rows, lengths, period_days, window
+    period = (first_day, last_day) if first_day is not None else None
+    return rows, lengths, period, window
 
 
-def format_headline(
+def holds_a_complete_bucket(grain: str, period: tuple[date, date]) -> bool:
+    """Whether a whole day, ISO week or calendar month lies inside the period (contract
+    section 5: the buckets a headline window can hold)."""
+    first_day, last_day = period
+    if grain == "day":
+        return True
+    if grain == "week":
+        first_monday = first_day + timedelta(days=(7 - first_day.weekday()) % 7)
+        return first_monday + timedelta(days=6) <= last_day
+    first_month = first_day if first_day.day == 1 else next_month(first_day)
+    return next_month(first_month) - timedelta(days=1) <= last_day
+
+
+def next_month(day: date) -> date:
+    """The first day of the month after `day`'s."""
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def headline_text(
     rows: list[tuple],
     grain: str,
     window: int | None,
     windows: list[int],
-    period_days: int,
+    period: tuple[date, date] | None,
     window_asked: bool = True,
-) -> str:
-    if period_days == 0:
-        return f"No headline: the warehouse has no reporting period. T{NO_PERIOD_CAUSE[1:]}."
+) -> tuple[str, bool]:
+    """The text to print, and whether it answers the question: False when the build made no
+    headline of that window or grain (var headline_windows), which is the asker's mistake.
+    No reporting period, or no complete bucket in it yet, is an answer."""
+    if period is None:
+        return f"No headline: the warehouse has no reporting period. T{NO_PERIOD_CAUSE[1:]}.", True
+    wanted = f"{window}-{grain}" if window is not None else grain
+    if not rows and not holds_a_complete_bucket(grain, period):
+        return (
+            f"No complete {GRAIN_NAMES[grain]} in the reporting period ({period[0]} to "
+            f"{period[1]}) yet: no {wanted} headline.",
+            True,
+        )
     if not rows and windows:
         lengths = ", ".join(str(length) for length in windows)
         return (
             f"No {window}-{grain} headline: the warehouse holds {grain} windows of {lengths} "
-            f"{GRAIN_NAMES[grain]} (dbt var headline_windows)."
+            f"{GRAIN_NAMES[grain]} (dbt var headline_windows).",
+            False,
         )
-    if window is None:
-        return f"No {grain} headline: the warehouse holds no {grain} window (var headline_windows)."
     if not rows:
         return (
-            f"No complete {GRAIN_NAMES[grain]} in the reporting period yet: "
-            f"no {window}-{grain} headline."
+            f"No {wanted} headline: the build made no {grain} window (dbt var headline_windows).",
+            False,
         )
     _, start, end, bucket_count, _, _ = rows[0]
     shorter = (
@@ -98,11 +128,13 @@ def format_headline(
         "The headline is the average of per-bucket distinct counts; the distinct count over the",
         "whole window is shown beside it, never instead of it.",
     ]
-    return "\n".join(lines)
+    return "\n".join(lines), True
 
 
 def print_headline(db: Path, grain: str = "week", window: int | None = None) -> int:
-    """Print the headline of `window` buckets (None: the shortest window the build made)."""
+    """Print the headline of `window` buckets (None: the shortest window the build made).
+    Exit status 0 with an answer, 1 when the warehouse cannot be read, 2 when the build made
+    no such window."""
     window_asked = window is not None
     if not Path(db).is_file():
         print(
@@ -112,7 +144,7 @@ def print_headline(db: Path, grain: str = "week", window: int | None = None) -> 
         )
         return 1
     try:
-        rows, windows, period_days, window = fetch_headline(Path(db), grain, window)
+        rows, windows, period, window = fetch_headline(Path(db), grain, window)
     except duckdb.CatalogException:
         print(
             f"headline: {db} lacks the marts ai_active_users_headline and _daily; build it first",
@@ -122,5 +154,9 @@ def print_headline(db: Path, grain: str = "week", window: int | None = None) -> 
     except duckdb.Error as error:  # a build holding the warehouse's lock, a file of another kind
         print(f"headline: cannot read {db}: {error}", file=sys.stderr)
         return 1
-    print(format_headline(rows, grain, window, windows, period_days, window_asked))
+    text, answered = headline_text(rows, grain, window, windows, period, window_asked)
+    if not answered:
+        print(f"headline: {text}", file=sys.stderr)
+        return 2
+    print(text)
     return 0

@@ -87,9 +87,9 @@ def test_the_default_window_is_the_shortest_the_build_made(tmp_path, capsys):
         "AI Active Users — average per week over the last 1 complete ISO weeks"
         " (2025-11-17 to 2025-11-30)"
     )
-    assert print_headline(warehouse(tmp_path / "none.duckdb", weeks), "day") == 0
-    assert capsys.readouterr().out.strip() == (
-        "No day headline: the warehouse holds no day window (var headline_windows)."
+    assert print_headline(warehouse(tmp_path / "none.duckdb", weeks), "day") == 2
+    assert capsys.readouterr().err.strip() == (
+        "headline: No day headline: the build made no day window (dbt var headline_windows)."
     )
 
 
@@ -100,19 +100,39 @@ def test_a_warehouse_the_build_holds_or_another_file_is_an_error(tmp_path, capsy
     assert capsys.readouterr().err.startswith(f"headline: cannot read {not_duckdb}:")
 
 
-def test_a_window_length_the_warehouse_does_not_hold_is_named_as_such(tmp_path, capsys):
-    assert print_headline(warehouse(tmp_path / "w.duckdb", WEEK_4), "week", 5) == 0
-    assert capsys.readouterr().out.strip() == (
-        "No 5-week headline: the warehouse holds week windows of 4, 12 ISO weeks"
+def test_a_window_length_the_warehouse_does_not_hold_is_a_usage_error(tmp_path, capsys):
+    assert print_headline(warehouse(tmp_path / "w.duckdb", WEEK_4), "week", 5) == 2
+    output = capsys.readouterr()
+    assert output.out == ""
+    assert output.err.strip() == (
+        "headline: No 5-week headline: the warehouse holds week windows of 4, 12 ISO weeks"
         " (dbt var headline_windows)."
     )
 
 
-def test_no_complete_bucket_yet(tmp_path, capsys):
-    assert print_headline(warehouse(tmp_path / "w.duckdb", WEEK_4), "month", 3) == 0
-    assert capsys.readouterr().out.strip() == (
-        "No complete months in the reporting period yet: no 3-month headline."
+@pytest.mark.parametrize("window", [3, None], ids=["asked", "default"])
+def test_a_grain_the_build_made_no_window_of_is_a_usage_error(tmp_path, capsys, window):
+    """90 days hold complete months: no month row means headline_windows has no month."""
+    assert print_headline(warehouse(tmp_path / "w.duckdb", WEEK_4), "month", window) == 2
+    assert capsys.readouterr().err.strip() == (
+        "headline: No month headline: the build made no month window (dbt var headline_windows)."
+        if window is None
+        else "headline: No 3-month headline: the build made no month window"
+        " (dbt var headline_windows)."
     )
+
+
+@pytest.mark.parametrize("window", [3, None], ids=["asked", "default"])
+def test_no_complete_bucket_yet_is_an_answer(tmp_path, capsys, window):
+    """Ten days from Monday 2025-09-01 hold an ISO week but no calendar month."""
+    db = warehouse(tmp_path / "w.duckdb", [], period_days=10)
+    assert print_headline(db, "month", window) == 0
+    wanted = "3-month" if window else "month"
+    assert capsys.readouterr().out.strip() == (
+        "No complete months in the reporting period (2025-09-01 to 2025-09-10) yet:"
+        f" no {wanted} headline."
+    )
+    assert print_headline(db, "week", window and 4) == 2
 
 
 @pytest.mark.parametrize("built", [False, True], ids=["no_file", "no_table"])
@@ -127,14 +147,6 @@ def test_a_warehouse_without_the_headline_is_an_error(tmp_path, capsys, built):
 def test_an_empty_warehouse_says_there_is_no_reporting_period(tmp_path, capsys):
     assert print_headline(warehouse(tmp_path / "w.duckdb", [], period_days=0), "week", 4) == 0
     assert capsys.readouterr().out.startswith("No headline: the warehouse has no reporting period.")
-
-
-def test_a_period_without_headline_rows_is_not_called_empty(tmp_path, capsys):
-    """headline_windows may name a grain with no complete bucket yet, and no other grain."""
-    assert print_headline(warehouse(tmp_path / "w.duckdb", [], period_days=10), "month", 3) == 0
-    assert capsys.readouterr().out.strip() == (
-        "No complete months in the reporting period yet: no 3-month headline."
-    )
 
 
 def test_a_folder_is_not_a_warehouse(tmp_path, capsys):
