@@ -1,7 +1,7 @@
 {% macro check_vars() %}
     {#- The first on-run-start hook: a var that cannot work stops the command with one message
         naming every such var, before a landing view, an incremental table or its state is
-        touched. quarantine_share_severity is left to dbt, which checks it while parsing. -#}
+        touched. -#}
     {%- if not execute -%}{{ return('') }}{%- endif -%}
     {%- set problems = [] -%}
     {%- set period = {} -%}
@@ -60,6 +60,11 @@
         or share < 0 or share > 1 -%}
         {%- do problems.append('quarantine_max_share is ' ~ share
             ~ ', not a share from 0 to 1 (0.05 is 5 %)') -%}
+    {%- endif -%}
+
+    {%- if quarantine_share_severity(strict=true) is none -%}
+        {%- do problems.append("quarantine_share_severity is '"
+            ~ var('quarantine_share_severity') ~ "', neither warn nor error") -%}
     {%- endif -%}
 
     {%- set counts = {
@@ -127,3 +132,13 @@
 {% macro duckdb__known_time_zone(zone) -%}
     exists (select 1 from pg_timezone_names() where lower(name) = lower('{{ zone }}'))
 {%- endmacro %}
+
+{% macro quarantine_share_severity(strict=false) %}
+    {#- var quarantine_share_severity as dbt spells a severity. dbt reads it while parsing, before
+        any hook: a value that is neither (`fatal`) reads as warn there, and check_vars, asking
+        strictly (none), then stops the command naming the var. -#}
+    {%- set value = var('quarantine_share_severity') -%}
+    {%- set severity = (value | string | trim | lower) if value is string else none -%}
+    {%- if severity in ['warn', 'error'] -%}{{ return(severity) }}{%- endif -%}
+    {{ return(none if strict else 'warn') }}
+{% endmacro %}

@@ -1,4 +1,4 @@
-{{ config(severity=var('quarantine_share_severity')) }}
+{{ config(severity=quarantine_share_severity()) }}
 {#- Flags a source whose share of records that could not be used passes
     var('quarantine_max_share'): a delivery that broken is a problem to fix upstream, not
     noise to count around. A warning by default, so that `dbt build` on any landing folder

@@ -22,6 +22,7 @@ BAD_VARS = {
     "incremental_lookback_days": -1,
     "calendar_max_days": "long",
     "landing_max_object_bytes": True,
+    "quarantine_share_severity": "fatal",
 }
 
 EXPECTED_PROBLEMS = [
@@ -35,6 +36,7 @@ EXPECTED_PROBLEMS = [
     "incremental_lookback_days is -1, not a whole number of at least 0",
     "calendar_max_days is long, not a whole number of at least 1",
     "landing_max_object_bytes is True, not a whole number of at least 1",
+    "quarantine_share_severity is 'fatal', neither warn nor error",
 ]
 
 
@@ -160,7 +162,7 @@ def test_vars_in_every_accepted_shape_pass(tmp_path):
     accepted = (
         "{as_of_date: 2025-11-30, coverage_start: '2025-6-1', headline_windows: {},"
         " reporting_timezone: utc, quarantine_max_share: 0, incremental_lookback_days: 0,"
-        " calendar_max_days: 1}"
+        " calendar_max_days: 1, quarantine_share_severity: ' Error'}"
     )
     run_dbt(["seed", "--vars", accepted], landing=landing, db=db, work_dir=tmp_path)
     assert {"landing", "seeds"} <= _schemas(db)
@@ -177,3 +179,19 @@ def test_the_warehouse_folder_is_created(tmp_path):
         work_dir=tmp_path,
     )
     assert db.is_file()
+
+
+def test_a_memory_limit_duckdb_cannot_read_names_the_variable(tmp_path, monkeypatch):
+    """DuckDB read AI_ADOPTION_MEMORY_LIMIT only at the first cursor, and said "Parser Error:
+    Memory must have a number" with a traceback and without the variable's name."""
+    monkeypatch.setenv("AI_ADOPTION_MEMORY_LIMIT", "lots")
+    with pytest.raises(DbtBuildError) as failure:
+        run_dbt(
+            ["seed", "--select", "ai_dimensions"],
+            landing=tmp_path / "landing",
+            db=tmp_path / "warehouse.duckdb",
+            work_dir=tmp_path,
+        )
+    message = str(failure.value)
+    assert "AI_ADOPTION_MEMORY_LIMIT (memory_limit in profiles/profiles.yml) is 'lots'" in message
+    assert "Traceback" not in message
