@@ -2,11 +2,33 @@
     {#- First day of the day / ISO week (Monday) / calendar month holding the date. -#}
     {%- if grain == 'day' -%}
         cast({{ date_expression }} as date)
-    {%- elif grain in ('week', 'month') -%}
-        cast({{ dbt.date_trunc(grain, date_expression) }} as date)
+    {%- elif grain == 'week' -%}
+        {{ iso_week_start(date_expression) }}
+    {%- elif grain == 'month' -%}
+        cast({{ dbt.date_trunc('month', date_expression) }} as date)
     {%- else -%}
         {{ exceptions.raise_compiler_error("bucket_start: unknown grain '" ~ grain ~ "'") }}
     {%- endif -%}
+{%- endmacro %}
+
+{% macro iso_week_start(date_expression) -%}
+    {{ return(adapter.dispatch('iso_week_start', 'ai_adoption')(date_expression)) }}
+{%- endmacro %}
+
+{% macro default__iso_week_start(date_expression) -%}
+    {#- dbt.date_trunc('week') starts weeks on Monday on DuckDB, Postgres, Spark, Redshift and
+        Databricks. -#}
+    cast({{ dbt.date_trunc('week', date_expression) }} as date)
+{%- endmacro %}
+
+{% macro bigquery__iso_week_start(date_expression) -%}
+    {#- BigQuery's `week` starts on Sunday; `isoweek` on Monday. -#}
+    date_trunc(cast({{ date_expression }} as date), isoweek)
+{%- endmacro %}
+
+{% macro snowflake__iso_week_start(date_expression) -%}
+    {#- Snowflake's `week` follows the session's WEEK_START; dayofweekiso does not. -#}
+    dateadd(day, 1 - dayofweekiso({{ date_expression }}), cast({{ date_expression }} as date))
 {%- endmacro %}
 
 {% macro bucket_grains() -%}
@@ -25,4 +47,21 @@
     from {{ relation }}
     {{ 'union all' if not loop.last }}
     {%- endfor %}
+{%- endmacro %}
+
+{% macro is_monday(date_expression) -%}
+    {#- For data tests: SQL true on a Monday, counted in days from Monday 2001-01-01, so that the
+        check does not lean on the engine's idea of a week (iso_week_start). -#}
+    mod({{ dbt.datediff("cast('2001-01-01' as date)", date_expression, 'day') }}, 7) = 0
+{%- endmacro %}
+
+{% macro is_week_bucket(start_date, end_date) -%}
+    {#- For data tests: SQL true when the dates run from a Monday to the Sunday after it. -#}
+    ({{ is_monday(start_date) }} and {{ dbt.datediff(start_date, end_date, 'day') }} = 6)
+{%- endmacro %}
+
+{% macro is_month_bucket(start_date, end_date) -%}
+    {#- For data tests: SQL true when the dates are the first and the last day of a month. -#}
+    ({{ start_date }} = cast({{ dbt.date_trunc('month', start_date) }} as date)
+        and {{ end_date }} = cast({{ dbt.last_day(start_date, 'month') }} as date))
 {%- endmacro %}

@@ -1,7 +1,7 @@
 {% macro relation_fingerprint(relation) -%}
     {#- A scalar subquery: the md5 of every row of `relation`, in a fixed order; it changes
         when any row does. -#}
-    {{ return(adapter.dispatch('relation_fingerprint')(relation)) }}
+    {{ return(adapter.dispatch('relation_fingerprint', 'ai_adoption')(relation)) }}
 {%- endmacro %}
 
 {% macro duckdb__relation_fingerprint(relation) -%}

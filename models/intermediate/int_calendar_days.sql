@@ -12,11 +12,11 @@ bounds as (
 
     select
         least(
-            cast({{ dbt.date_trunc('week', 'coverage_start') }} as date),
-            cast({{ dbt.date_trunc('month', 'coverage_start') }} as date)
+            {{ bucket_start('week', 'coverage_start') }},
+            {{ bucket_start('month', 'coverage_start') }}
         ) as first_day,
         greatest(
-            cast({{ dbt.dateadd('day', 6, dbt.date_trunc('week', 'as_of_date')) }} as date),
+            cast({{ dbt.dateadd('day', 6, bucket_start('week', 'as_of_date')) }} as date),
             cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', 1,
                 dbt.date_trunc('month', 'as_of_date'))) }} as date)
         ) as last_day
