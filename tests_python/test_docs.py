@@ -59,3 +59,12 @@ def test_every_macro_is_documented():
     }
     assert sorted(defined - documented) == []
     assert sorted(documented - defined) == []
+
+
+def test_every_analysis_is_documented():
+    """dbt docs shows an analysis without YAML with no description at all."""
+    analyses = Path(__file__).parents[1] / "analyses"
+    entries = yaml.safe_load((analyses / "_analyses.yml").read_text())["analyses"]
+    assert sorted(entry["name"] for entry in entries if entry.get("description")) == sorted(
+        path.stem for path in analyses.glob("*.sql")
+    )
