@@ -53,8 +53,9 @@ copilot_feature_hits as (
 
     select
         'copilot' as source,
-        'copilot:' || copilot_features.file_name || '#' || copilot_features.record_number
-            as record_id,
+        {{ file_record_id(
+            'copilot', 'copilot_features.file_name', 'copilot_features.record_number'
+        ) }} as record_id,
         copilot_features.account_key,
         copilot_features.activity_date,
         rules.dimension,
@@ -72,8 +73,9 @@ copilot_record_hits as (
 
     select
         'copilot' as source,
-        'copilot:' || copilot_records.file_name || '#' || copilot_records.record_number
-            as record_id,
+        {{ file_record_id(
+            'copilot', 'copilot_records.file_name', 'copilot_records.record_number'
+        ) }} as record_id,
         copilot_records.account_key,
         copilot_records.activity_date,
         rules.dimension,
@@ -102,7 +104,9 @@ cursor_hits as (
 
     select
         'cursor' as source,
-        'cursor:' || cursor_records.file_name || '#' || cursor_records.record_number as record_id,
+        {{ file_record_id(
+            'cursor', 'cursor_records.file_name', 'cursor_records.record_number'
+        ) }} as record_id,
         cursor_records.account_key,
         cursor_records.activity_date,
         rules.dimension,
@@ -121,8 +125,9 @@ claude_code_hits as (
 
     select
         'claude_code' as source,
-        'claude_code:' || claude_records.file_name || '#' || claude_records.record_number
-            as record_id,
+        {{ file_record_id(
+            'claude_code', 'claude_records.file_name', 'claude_records.record_number'
+        ) }} as record_id,
         claude_records.account_key,
         claude_records.activity_date,
         rules.dimension,

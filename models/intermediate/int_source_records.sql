@@ -11,7 +11,7 @@ final as (
 
     select
         'copilot' as source,
-        'copilot:' || file_name || '#' || record_number as record_id,
+        {{ file_record_id('copilot', 'file_name', 'record_number') }} as record_id,
         activity_date,
         account_key,
         rejection_reason,
@@ -23,7 +23,7 @@ final as (
 
     select
         'cursor' as source,
-        'cursor:' || file_name || '#' || record_number as record_id,
+        {{ file_record_id('cursor', 'file_name', 'record_number') }} as record_id,
         activity_date,
         account_key,
         rejection_reason,
@@ -35,7 +35,7 @@ final as (
 
     select
         'claude_code' as source,
-        'claude_code:' || file_name || '#' || record_number as record_id,
+        {{ file_record_id('claude_code', 'file_name', 'record_number') }} as record_id,
         activity_date,
         account_key,
         rejection_reason,
@@ -47,7 +47,9 @@ final as (
 
     select
         'github' as source,
-        'github:' || coalesce(event_id, file_name || '#' || record_number) as record_id,
+        coalesce(
+            'github:' || event_id, {{ file_record_id('github', 'file_name', 'record_number') }}
+        ) as record_id,
         activity_date,
         account_key,
         rejection_reason,
@@ -59,7 +61,9 @@ final as (
 
     select
         'git' as source,
-        'git:' || coalesce(commit_sha, file_name || '#' || record_number) as record_id,
+        coalesce(
+            'git:' || commit_sha, {{ file_record_id('git', 'file_name', 'record_number') }}
+        ) as record_id,
         activity_date,
         account_key,
         rejection_reason,
