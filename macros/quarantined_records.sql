@@ -58,7 +58,11 @@
         {%- endif %}
 {%- endmacro %}
 
-{% macro landed_record_text(row) -%}
+{% macro landed_record_text(row) %}
+    {{ return(adapter.dispatch('landed_record_text', 'ai_adoption')(row)) }}
+{% endmacro %}
+
+{% macro duckdb__landed_record_text(row) -%}
     {#- The record as it was landed, as JSON text for the quarantine: the landing row without the
         columns the landing reader adds (file_name, record_number, file_version,
         encoding_repair, spare_fields, file_problem), which say where the record is or how it
