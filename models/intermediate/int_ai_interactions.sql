@@ -49,6 +49,34 @@ copilot_features as (
 
 ),
 
+cursor_records as (
+
+    select * from {{ ref('stg_cursor__user_days') }}
+    where is_current and {{ partition_filter('partition_date', rebuild_dates) }}
+
+),
+
+claude_records as (
+
+    select * from {{ ref('stg_claude_code__usage_records') }}
+    where is_current and {{ partition_filter('partition_date', rebuild_dates) }}
+
+),
+
+event_signals as (
+
+    select * from {{ ref('int_github__event_signals') }}
+    where {{ partition_filter('partition_date', rebuild_dates) }}
+
+),
+
+commit_signals as (
+
+    select * from {{ ref('int_git__commit_signals') }}
+    where {{ partition_filter('partition_date', rebuild_dates) }}
+
+),
+
 copilot_feature_hits as (
 
     select
@@ -111,13 +139,11 @@ cursor_hits as (
         cursor_records.activity_date,
         rules.dimension,
         rules.rule_number
-    from {{ ref('stg_cursor__user_days') }} as cursor_records
+    from cursor_records
     inner join rules
         on rules.source = 'cursor'
             and rules.scope = 'record'
-    where cursor_records.is_current
-        and {{ partition_filter('cursor_records.partition_date', rebuild_dates) }}
-        and {{ pick_metric('rules.metric', cursor_metrics) }} > 0
+    where {{ pick_metric('rules.metric', cursor_metrics) }} > 0
 
 ),
 
@@ -132,13 +158,11 @@ claude_code_hits as (
         claude_records.activity_date,
         rules.dimension,
         rules.rule_number
-    from {{ ref('stg_claude_code__usage_records') }} as claude_records
+    from claude_records
     inner join rules
         on rules.source = 'claude_code'
             and rules.scope = 'record'
-    where claude_records.is_current
-        and {{ partition_filter('claude_records.partition_date', rebuild_dates) }}
-        and {{ pick_metric('rules.metric', claude_metrics) }} > 0
+    where {{ pick_metric('rules.metric', claude_metrics) }} > 0
 
 ),
 
@@ -151,12 +175,11 @@ github_hits as (
         event_signals.activity_date,
         rules.dimension,
         rules.rule_number
-    from {{ ref('int_github__event_signals') }} as event_signals
+    from event_signals
     inner join rules
         on rules.source = 'github'
             and rules.scope = 'signal'
             and event_signals.signal_name = rules.scope_value
-    where {{ partition_filter('event_signals.partition_date', rebuild_dates) }}
 
 ),
 
@@ -169,12 +192,11 @@ git_hits as (
         commit_signals.activity_date,
         rules.dimension,
         rules.rule_number
-    from {{ ref('int_git__commit_signals') }} as commit_signals
+    from commit_signals
     inner join rules
         on rules.source = 'git'
             and commit_signals.signal_scope = rules.scope
             and rules.scope_value in (commit_signals.signal_kind, '*')
-    where {{ partition_filter('commit_signals.partition_date', rebuild_dates) }}
 
 ),
 

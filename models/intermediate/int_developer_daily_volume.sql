@@ -25,15 +25,43 @@ copilot_records as (
 
 ),
 
+copilot_features as (
+
+    select * from {{ ref('int_copilot__user_day_features') }}
+    where {{ rebuilt_dates_filter('partition_date', rebuild_dates) }}
+
+),
+
+cursor_records as (
+
+    select * from {{ ref('stg_cursor__user_days') }}
+    where is_current and {{ rebuilt_dates_filter('activity_date', rebuild_dates) }}
+
+),
+
+claude_records as (
+
+    select * from {{ ref('stg_claude_code__usage_records') }}
+    where is_current and {{ rebuilt_dates_filter('activity_date', rebuild_dates) }}
+
+),
+
+event_and_commit_interactions as (
+
+    select * from {{ ref('int_ai_interactions') }}
+    where source in ('github', 'git')
+        and {{ rebuilt_dates_filter('activity_date', rebuild_dates) }}
+
+),
+
 copilot_accepted_feature_lines as (
 
     select
         file_name,
         record_number,
         sum(loc_added_sum) as accepted_lines
-    from {{ ref('int_copilot__user_day_features') }}
+    from copilot_features
     where code_acceptance_activity_count > 0
-        and {{ rebuilt_dates_filter('partition_date', rebuild_dates) }}
     group by file_name, record_number
 
 ),
@@ -71,8 +99,7 @@ cursor_volume as (
         + agent_requests + cmdk_usages + bugbot_usages as ai_actions,
         total_lines_added as lines_added,
         accepted_lines_added as lines_accepted
-    from {{ ref('stg_cursor__user_days') }}
-    where is_current and {{ rebuilt_dates_filter('activity_date', rebuild_dates) }}
+    from cursor_records
 
 ),
 
@@ -85,9 +112,8 @@ claude_code_volume as (
         accepted_tool_action_count + session_count as ai_actions,
         lines_added,
         lines_added as lines_accepted
-    from {{ ref('stg_claude_code__usage_records') }}
-    where is_current and is_user_actor
-        and {{ rebuilt_dates_filter('activity_date', rebuild_dates) }}
+    from claude_records
+    where is_user_actor
 
 ),
 
@@ -100,9 +126,7 @@ qualifying_events_and_commits as (
         count(distinct record_id) as ai_actions,
         0 as lines_added,
         0 as lines_accepted
-    from {{ ref('int_ai_interactions') }}
-    where source in ('github', 'git')
-        and {{ rebuilt_dates_filter('activity_date', rebuild_dates) }}
+    from event_and_commit_interactions
     group by source, account_key, activity_date
 
 ),

@@ -20,20 +20,6 @@ bot_keys as (
 
 ),
 
-people as (
-
-    {#- A person whose own e-mail or login is a bot ([bot] login, bot seed, release robot) is a
-        bot even when is_bot is not set (int_identities_resolved: a bot person). -#}
-    select directory_people.*
-    from directory_people
-    where not exists (
-            select 1
-            from bot_keys
-            where bot_keys.account_key in (directory_people.email_key, directory_people.login_key)
-        )
-
-),
-
 memberships as (
 
     select * from {{ ref('stg_directory__team_memberships') }}
@@ -45,6 +31,20 @@ calendar_days as (
 
     select * from {{ ref('int_calendar_days') }}
     where {{ rebuilt_dates_filter('calendar_date', rebuild_dates) }}
+
+),
+
+people as (
+
+    {#- A person whose own e-mail or login is a bot ([bot] login, bot seed, release robot) is a
+        bot even when is_bot is not set (int_identities_resolved: a bot person). -#}
+    select directory_people.*
+    from directory_people
+    where not exists (
+            select 1
+            from bot_keys
+            where bot_keys.account_key in (directory_people.email_key, directory_people.login_key)
+        )
 
 ),
 

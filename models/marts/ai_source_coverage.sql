@@ -17,8 +17,21 @@ period as (
 
 calendar_days as (
 
+    select * from {{ ref('int_calendar_days') }}
+
+),
+
+readable_records as (
+
+    select * from {{ ref('int_source_records') }}
+    where rejection_reason is null
+
+),
+
+period_days as (
+
     select calendar_days.calendar_date
-    from {{ ref('int_calendar_days') }} as calendar_days
+    from calendar_days
     cross join period
     where calendar_days.calendar_date >= period.coverage_start
         and calendar_days.calendar_date <= period.as_of_date
@@ -30,8 +43,7 @@ delivered_days as (
     select distinct
         source,
         activity_date
-    from {{ ref('int_source_records') }}
-    where rejection_reason is null
+    from readable_records
 
 ),
 
@@ -49,13 +61,13 @@ source_days as (
 
     select
         delivering_sources.source,
-        calendar_days.calendar_date,
+        period_days.calendar_date,
         delivered_days.activity_date is not null as has_delivery
     from delivering_sources
-    cross join calendar_days
+    cross join period_days
     left join delivered_days
         on delivering_sources.source = delivered_days.source
-            and calendar_days.calendar_date = delivered_days.activity_date
+            and period_days.calendar_date = delivered_days.activity_date
 
 ),
 
