@@ -142,3 +142,24 @@
     {%- if severity in ['warn', 'error'] -%}{{ return(severity) }}{%- endif -%}
     {{ return(none if strict else 'warn') }}
 {% endmacro %}
+
+{% macro stop_on_an_empty_reporting_period() %}
+    {#- int_reporting_period's post-hook. With one period var given, the data may put the other
+        end on its wrong side (coverage_start after every activity date, as_of_date before
+        every one): the period holds no day, and the build stops here, naming the vars, before
+        every table after it is built empty. check_vars refuses two vars in that order. -#}
+    {%- if not execute -%}{{ return('') }}{%- endif -%}
+    {%- set period = run_query('select coverage_start, as_of_date, first_activity_date,'
+        ~ ' last_activity_date from ' ~ this ~ ' where coverage_start > as_of_date') -%}
+    {%- if period.rows | length > 0 -%}
+        {%- set row = period.rows[0] -%}
+        {{ exceptions.raise_compiler_error(
+            'ai_adoption: the reporting period holds no day: coverage_start ' ~ row[0]
+            ~ (' (var)' if var('coverage_start') else ' (the earliest activity date)')
+            ~ ' is after as_of_date ' ~ row[1]
+            ~ (' (var)' if var('as_of_date') else ' (the latest activity date)')
+            ~ '. The landing data spans ' ~ row[2] ~ ' to ' ~ row[3]
+            ~ '; give both vars, or one inside that span.') }}
+    {%- endif -%}
+    {{ return('') }}
+{% endmacro %}

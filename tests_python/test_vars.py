@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 import yaml
-from conftest import REPO_ROOT, DbtBuildError, run_dbt
+from conftest import REPO_ROOT, DbtBuildError, run_dbt, write_ndjson
 
 BAD_VARS = {
     "as_of_date": "2025-02-30",
@@ -195,3 +195,53 @@ def test_a_memory_limit_duckdb_cannot_read_names_the_variable(tmp_path, monkeypa
     message = str(failure.value)
     assert "AI_ADOPTION_MEMORY_LIMIT (memory_limit in profiles/profiles.yml) is 'lots'" in message
     assert "Traceback" not in message
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        (
+            {"coverage_start": "2026-01-01"},
+            "coverage_start 2026-01-01 (var) is after as_of_date 2025-10-02 (the latest activity"
+            " date). The landing data spans 2025-10-01 to 2025-10-02",
+        ),
+        (
+            {"as_of_date": "2025-09-30"},
+            "coverage_start 2025-10-01 (the earliest activity date) is after as_of_date"
+            " 2025-09-30 (var)",
+        ),
+    ],
+    ids=["coverage_start_after_the_data", "as_of_date_before_it"],
+)
+def test_one_period_var_on_the_wrong_side_of_the_data_stops_the_build(tmp_path, given, expected):
+    """The data test on int_reporting_period said only "Got 1 result, configured to fail if != 0"
+    for a period without a day."""
+    landing = tmp_path / "landing"
+    write_ndjson(
+        landing / "git" / "repo.ndjson",
+        [
+            {
+                "repository": "acme/api",
+                "sha": sha * 40,
+                "parents": [],
+                "author_name": "Ann",
+                "author_email": "ann@acme.com",
+                "authored_at": f"{day}T10:00:00+00:00",
+                "committer_name": "Ann",
+                "committer_email": "ann@acme.com",
+                "committed_at": f"{day}T10:00:00+00:00",
+                "message": "Fix",
+            }
+            for sha, day in (("a", "2025-10-01"), ("b", "2025-10-02"))
+        ],
+    )
+    with pytest.raises(DbtBuildError) as failure:
+        run_dbt(
+            ["run", "--select", "+int_reporting_period"],
+            landing=landing,
+            db=tmp_path / "warehouse.duckdb",
+            work_dir=tmp_path,
+            dbt_vars=given,
+        )
+    message = str(failure.value)
+    assert "ai_adoption: the reporting period holds no day: " + expected in message

@@ -2,6 +2,7 @@
     record of every source whose activity date could be read, qualifying or not, quarantined or
     not (a record without an account still tells which days were delivered); the vars
     as_of_date / coverage_start override. -#}
+{{ config(post_hook="{{ stop_on_an_empty_reporting_period() }}") }}
 with
 
 activity_dates as (
