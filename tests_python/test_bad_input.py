@@ -1329,11 +1329,25 @@ def data_test_statuses(db: Path) -> dict[str, str]:
     }
 
 
-def test_quarantine_warns_and_share_test_passes(bad_db):
+def test_quarantine_warns_and_the_share_test_flags_only_unreadable_files(bad_db):
+    """Every source's rejected records stay under 5 %, but Cursor and Claude Code each have a
+    response file that could not be read at all, which used to count as one record."""
     status = data_test_statuses(bad_db)
     assert status["landing_quarantine_is_empty"] == "warn"
-    assert status["landing_quarantine_share_within_limit"] == "pass"
+    assert status["landing_quarantine_share_within_limit"] == "warn"
     assert status["landing_unread_files_is_empty"] == "warn"  # case 45
+    compiled = next(
+        (bad_db.parent / "target" / "compiled").rglob("landing_quarantine_share_within_limit.sql")
+    )
+    flagged = query(
+        bad_db,
+        "select source, records_quarantined <= 0.05 * records_read as within_share,"
+        f" unreadable_files from ({compiled.read_text()}) order by source",
+    )
+    assert flagged == [
+        {"source": "claude_code", "within_share": True, "unreadable_files": 2},
+        {"source": "cursor", "within_share": True, "unreadable_files": 2},
+    ]
 
 
 # =============================================================================================
