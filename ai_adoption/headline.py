@@ -57,6 +57,28 @@ def fetch_headline(
     return rows, lengths, period, window
 
 
+def staleness_warning(db: Path) -> str | None:
+    """A warning when landing data was loaded after the active-user tables were last built: a
+    build that stopped after its staging models (a failed test, a killed job) leaves the marts
+    of the build before it. None when they are current, or the warehouse keeps no such log."""
+    try:
+        with duckdb.connect(str(db), read_only=True) as connection:
+            loaded, built = connection.execute(
+                "select (select max(loaded_at) from staging.partition_loads),"
+                " (select max(built_at) from staging.derived_model_builds"
+                "  where model_name = 'int_active_users_by_bucket')"
+            ).fetchone()
+    except duckdb.Error:
+        return None
+    if loaded is None or built is None or loaded <= built:
+        return None
+    return (
+        f"headline: warning: landing data was loaded at {loaded:%Y-%m-%d %H:%M:%S} UTC, after these"
+        f" figures were built at {built:%Y-%m-%d %H:%M:%S} UTC: the last build did not finish"
+        " (logs/dbt.log says why); the table is the build's before it."
+    )
+
+
 def holds_a_complete_bucket(grain: str, period: tuple[date, date]) -> bool:
     """Whether a whole day, ISO week or calendar month lies inside the period (contract
     section 5: the buckets a headline window can hold)."""
@@ -159,4 +181,7 @@ def print_headline(db: Path, grain: str = "week", window: int | None = None) -> 
         print(f"headline: {text}", file=sys.stderr)
         return 2
     print(text)
+    warning = staleness_warning(Path(db))
+    if warning:
+        print(warning, file=sys.stderr)
     return 0

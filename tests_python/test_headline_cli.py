@@ -169,3 +169,37 @@ def test_a_blank_db_argument_means_the_variable_then_the_default(monkeypatch, gi
     assert parsed_db() == Path.home() / "wh.duckdb"
     monkeypatch.setenv("AI_ADOPTION_DB", "/data/wh.duckdb")
     assert _build_parser().parse_args(["check"]).db == Path("/data/wh.duckdb")
+
+
+@pytest.mark.parametrize(
+    ("built_at", "warned"),
+    [("2025-12-01 06:00:00", False), ("2025-11-30 06:00:00", True)],
+    ids=["built_after_the_load", "a_build_stopped_after_staging"],
+)
+def test_figures_older_than_the_loaded_data_are_flagged(tmp_path, capsys, built_at, warned):
+    """A daily run that loads the staging tables and then stops (a failed test, a killed job)
+    leaves the marts of the run before: the headline printed them as if current."""
+    db = warehouse(tmp_path / "w.duckdb", WEEK_4)
+    with duckdb.connect(str(db)) as connection:
+        connection.execute("create schema staging")
+        connection.execute(
+            "create table staging.partition_loads as select 'stg_git__commits' as model_name,"
+            " date '2025-11-30' as partition_date, timestamp '2025-12-01 06:00:00' as loaded_at"
+        )
+        connection.execute(
+            "create table staging.derived_model_builds as select model_name, built_at"
+            " from (values ('int_active_users_by_bucket', ?::timestamp),"
+            " ('int_person_days', timestamp '2025-12-01 06:00:00'))"
+            " as builds (model_name, built_at)",
+            [built_at],
+        )
+    assert print_headline(db, "week", 4) == 0
+    output = capsys.readouterr()
+    assert output.out.startswith("AI Active Users")
+    assert output.err == (
+        "headline: warning: landing data was loaded at 2025-12-01 06:00:00 UTC, after these figures"
+        " were built at 2025-11-30 06:00:00 UTC: the last build did not finish (logs/dbt.log says"
+        " why); the table is the build's before it.\n"
+        if warned
+        else ""
+    )
