@@ -181,10 +181,21 @@ def test_the_warehouse_folder_is_created(tmp_path):
     assert db.is_file()
 
 
-def test_a_memory_limit_duckdb_cannot_read_names_the_variable(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("limit", "problem"),
+    [
+        ("lots", "DuckDB cannot read it as a size (Parser Error: Memory must have a number"),
+        ("0GB", "DuckDB cannot run a single query within it"),
+        ("10MB", "DuckDB reads it as 9.5 MiB, below the 256 MiB a build needs"),
+    ],
+)
+def test_a_memory_limit_a_build_cannot_have_names_the_variable(
+    tmp_path, monkeypatch, limit, problem
+):
     """DuckDB read AI_ADOPTION_MEMORY_LIMIT only at the first cursor, and said "Parser Error:
-    Memory must have a number" with a traceback and without the variable's name."""
-    monkeypatch.setenv("AI_ADOPTION_MEMORY_LIMIT", "lots")
+    Memory must have a number" with a traceback and without the variable's name; 0GB failed
+    the build later with "Out of Memory Error"."""
+    monkeypatch.setenv("AI_ADOPTION_MEMORY_LIMIT", limit)
     with pytest.raises(DbtBuildError) as failure:
         run_dbt(
             ["seed", "--select", "ai_dimensions"],
@@ -193,7 +204,10 @@ def test_a_memory_limit_duckdb_cannot_read_names_the_variable(tmp_path, monkeypa
             work_dir=tmp_path,
         )
     message = str(failure.value)
-    assert "AI_ADOPTION_MEMORY_LIMIT (memory_limit in profiles/profiles.yml) is 'lots'" in message
+    assert (
+        f"AI_ADOPTION_MEMORY_LIMIT (memory_limit in profiles/profiles.yml) is '{limit}', which"
+        f" cannot be the build's memory limit: {problem}"
+    ) in message
     assert "Traceback" not in message
 
 
