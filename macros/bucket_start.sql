@@ -16,7 +16,7 @@
 {%- endmacro %}
 
 {% macro default__iso_week_start(date_expression) -%}
-    {#- dbt.date_trunc('week') starts weeks on Monday on DuckDB, Postgres, Spark, Redshift and
+    {#- dbt.date_trunc('week') starts weeks on Monday on DuckDB, Postgres, Redshift, Spark and
         Databricks. -#}
     cast({{ dbt.date_trunc('week', date_expression) }} as date)
 {%- endmacro %}
@@ -64,4 +64,18 @@
     {#- For data tests: SQL true when the dates are the first and the last day of a month. -#}
     ({{ start_date }} = cast({{ dbt.date_trunc('month', start_date) }} as date)
         and {{ end_date }} = cast({{ dbt.last_day(start_date, 'month') }} as date))
+{%- endmacro %}
+
+{% macro is_window_of_buckets(grain, start_date, end_date, bucket_count) -%}
+    {#- For data tests: SQL true when the dates span bucket_count whole, consecutive buckets of
+        the grain (a column holding day, week or month). -#}
+    case {{ grain }}
+        when 'day' then {{ dbt.datediff(start_date, end_date, 'day') }} + 1 = {{ bucket_count }}
+        when 'week' then {{ is_monday(start_date) }}
+            and {{ dbt.datediff(start_date, end_date, 'day') }} + 1 = 7 * {{ bucket_count }}
+        when 'month' then {{ start_date }} = cast({{ dbt.date_trunc('month', start_date) }} as date)
+            and {{ end_date }} = cast({{ dbt.last_day(end_date, 'month') }} as date)
+            and {{ dbt.datediff(start_date, end_date, 'month') }} + 1 = {{ bucket_count }}
+        else false
+    end
 {%- endmacro %}

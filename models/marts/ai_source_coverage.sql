@@ -21,7 +21,7 @@ calendar_days as (
 
 ),
 
-readable_records as (
+valid_records as (
 
     select * from {{ ref('int_source_records') }}
     where rejection_reason is null
@@ -43,7 +43,7 @@ delivered_days as (
     select distinct
         source,
         activity_date
-    from readable_records
+    from valid_records
 
 ),
 
