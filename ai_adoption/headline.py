@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -16,6 +16,11 @@ DIMENSION_LABELS = {
     "coding_agents": "Coding Agents",
 }
 GRAIN_NAMES = {"day": "days", "week": "ISO weeks", "month": "months"}
+BUCKET_TABLES = {
+    "day": "ai_active_users_daily",
+    "week": "ai_active_users_weekly",
+    "month": "ai_active_users_monthly",
+}
 # Why a built warehouse can have no reporting period (headline and check say it alike).
 NO_PERIOD_CAUSE = (
     "the build found no activity date in the landing data and was given no as_of_date and"
@@ -25,12 +30,12 @@ NO_PERIOD_CAUSE = (
 
 def fetch_headline(
     db: Path, grain: str, window: int | None
-) -> tuple[list[tuple], list[int], tuple[date, date] | None, int | None]:
+) -> tuple[list[tuple], list[int], tuple[date, date] | None, bool, int | None]:
     """The (dimension, window_start, window_end, bucket_count, avg, distinct) rows of the
     window, `all` first, the window lengths the warehouse holds for the grain, the reporting
-    period (the first and last day of the zero-filled daily table; None when it has none), and
-    the window: the one asked, else the shortest the warehouse holds (var headline_windows; None
-    when it holds none)."""
+    period (the first and last day of the zero-filled daily table; None when it has none),
+    whether the grain's bucket table has a complete bucket, and the window: the one asked, else
+    the shortest the warehouse holds (var headline_windows; None when it holds none)."""
     with duckdb.connect(str(db), read_only=True) as connection:
         windows = connection.execute(
             "select distinct window_buckets from marts.ai_active_users_headline"
@@ -53,8 +58,11 @@ def fetch_headline(
         first_day, last_day = connection.execute(
             "select min(bucket_start), max(bucket_start) from marts.ai_active_users_daily"
         ).fetchone()
+        (has_complete_bucket,) = connection.execute(
+            f"select count(*) > 0 from marts.{BUCKET_TABLES[grain]} where is_complete"
+        ).fetchone()
     period = (first_day, last_day) if first_day is not None else None
-    return rows, lengths, period, window
+    return rows, lengths, period, has_complete_bucket, window
 
 
 def staleness_warning(db: Path) -> str | None:
@@ -79,30 +87,13 @@ def staleness_warning(db: Path) -> str | None:
     )
 
 
-def holds_a_complete_bucket(grain: str, period: tuple[date, date]) -> bool:
-    """Whether a whole day, ISO week or calendar month lies inside the period (contract
-    section 5: the buckets a headline window can hold)."""
-    first_day, last_day = period
-    if grain == "day":
-        return True
-    if grain == "week":
-        first_monday = first_day + timedelta(days=(7 - first_day.weekday()) % 7)
-        return first_monday + timedelta(days=6) <= last_day
-    first_month = first_day if first_day.day == 1 else next_month(first_day)
-    return next_month(first_month) - timedelta(days=1) <= last_day
-
-
-def next_month(day: date) -> date:
-    """The first day of the month after `day`'s."""
-    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
-
-
 def headline_text(
     rows: list[tuple],
     grain: str,
     window: int | None,
     windows: list[int],
     period: tuple[date, date] | None,
+    has_complete_bucket: bool,
     window_asked: bool = True,
 ) -> tuple[str, bool]:
     """The text to print, and whether it answers the question: False when the build made no
@@ -111,7 +102,7 @@ def headline_text(
     if period is None:
         return f"No headline: the warehouse has no reporting period. T{NO_PERIOD_CAUSE[1:]}.", True
     wanted = f"{window}-{grain}" if window is not None else grain
-    if not rows and not holds_a_complete_bucket(grain, period):
+    if not rows and not has_complete_bucket:
         return (
             f"No complete {GRAIN_NAMES[grain]} in the reporting period ({period[0]} to "
             f"{period[1]}) yet: no {wanted} headline.",
@@ -166,17 +157,20 @@ def print_headline(db: Path, grain: str = "week", window: int | None = None) -> 
         )
         return 1
     try:
-        rows, windows, period, window = fetch_headline(Path(db), grain, window)
+        rows, windows, period, has_complete_bucket, window = fetch_headline(Path(db), grain, window)
     except duckdb.CatalogException:
         print(
-            f"headline: {db} lacks the marts ai_active_users_headline and _daily; build it first",
+            f"headline: {db} lacks the marts ai_active_users_headline, _daily and"
+            f" {BUCKET_TABLES[grain]}; build it first",
             file=sys.stderr,
         )
         return 1
     except duckdb.Error as error:  # a build holding the warehouse's lock, a file of another kind
         print(f"headline: cannot read {db}: {error}", file=sys.stderr)
         return 1
-    text, answered = headline_text(rows, grain, window, windows, period, window_asked)
+    text, answered = headline_text(
+        rows, grain, window, windows, period, has_complete_bucket, window_asked
+    )
     if not answered:
         print(f"headline: {text}", file=sys.stderr)
         return 2

@@ -18,8 +18,9 @@ COLUMNS = (
 
 
 def warehouse(path: Path, rows: list[tuple], period_days: int = 90) -> Path:
-    """A warehouse holding marts.ai_active_users_headline with `rows`, and the days of a
-    reporting period in marts.ai_active_users_daily."""
+    """A warehouse holding marts.ai_active_users_headline with `rows`, the days of a reporting
+    period from Monday 2025-09-01 in marts.ai_active_users_daily, and its weeks and months
+    (is_complete when every day of the bucket is in the period)."""
     with duckdb.connect(str(path)) as connection:
         connection.execute("create schema marts")
         connection.execute(f"create table marts.ai_active_users_headline ({COLUMNS})")
@@ -29,10 +30,21 @@ def warehouse(path: Path, rows: list[tuple], period_days: int = 90) -> Path:
             )
         connection.execute(
             "create table marts.ai_active_users_daily as select day::date as bucket_start,"
-            " dimension from range(date '2025-09-01', date '2025-09-01' + ?::int, interval 1 day)"
+            " dimension, true as is_complete"
+            " from range(date '2025-09-01', date '2025-09-01' + ?::int, interval 1 day)"
             " as days (day), (values ('all'), ('ai_coding')) as dimensions (dimension)",
             [period_days],
         )
+        for table, grain, bucket_days in (
+            ("weekly", "week", "7"),
+            ("monthly", "month", "day(last_day(min(day)))"),
+        ):
+            connection.execute(
+                f"create table marts.ai_active_users_{table} as"
+                f" select date_trunc('{grain}', day)::date as bucket_start,"
+                f" count(distinct day) = {bucket_days} as is_complete"
+                " from (select bucket_start as day from marts.ai_active_users_daily) group by 1"
+            )
     return path
 
 
